@@ -1,0 +1,25 @@
+package com.example.resourceserver.domain.caller;
+
+import java.util.Set;
+
+/**
+ * Who is calling, as the domain sees it: a subject and the scopes the caller was granted.
+ * It knows nothing of tokens or HTTP; an adapter builds it from a verified access token.
+ *
+ * @param subject       the caller's identifier (the token's {@code sub}, or the client for
+ *                      machine-to-machine tokens); never blank
+ * @param grantedScopes every scope granted to the caller; immutable
+ */
+public record Caller(String subject, Set<Scope> grantedScopes) {
+
+    public Caller {
+        if (subject == null || subject.isBlank()) {
+            throw new IllegalArgumentException("A caller needs a subject");
+        }
+        grantedScopes = Set.copyOf(grantedScopes);
+    }
+
+    public boolean isGranted(Scope scope) {
+        return grantedScopes.contains(scope);
+    }
+}
