@@ -14,6 +14,13 @@ import java.util.Objects;
  */
 public record AuthenticationFailure(Reason reason, Duration retryAfter) {
 
+    /**
+     * The name under which adapters carry a failure alongside the request it belongs to (for example
+     * as an HTTP request attribute), so that the adapter that finds it and the one that renders it
+     * agree without knowing each other.
+     */
+    public static final String REQUEST_ATTRIBUTE = "resourceserver.authentication-failure";
+
     /** The three ways RFC 6750 tells a client that its credentials did not work. */
     public enum Kind {
         /** RFC 6750 {@code invalid_request}: the request itself is malformed (400). */

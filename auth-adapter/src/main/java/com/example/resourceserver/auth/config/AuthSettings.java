@@ -1,0 +1,93 @@
+package com.example.resourceserver.auth.config;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.annotation.Nullable;
+
+import java.time.Duration;
+
+/**
+ * Settings under {@code auth.*}; each also comes from the environment variable of the same name in
+ * upper case ({@code AUTH_ISSUER}, {@code AUTH_ALGORITHMS}, ...). Values that users type by hand are
+ * read as strings and checked by {@link TrustedIssuerResolver}, so a typo stops startup with a
+ * sentence naming the variable rather than a conversion stack trace.
+ */
+@ConfigurationProperties("auth")
+public class AuthSettings {
+
+    private String issuer;
+    private String audience;
+    private String jwksUri;
+    private String algorithms = "RS256";
+    private String leeway = "60s";
+    private boolean requireAtJwtType;
+    private boolean insecureAllowHttp;
+    private int maxTokenLength = 16 * 1024;
+    private Jwks jwks = new Jwks();
+
+    public @Nullable String getIssuer() { return issuer; }
+    public void setIssuer(@Nullable String issuer) { this.issuer = issuer; }
+
+    public @Nullable String getAudience() { return audience; }
+    public void setAudience(@Nullable String audience) { this.audience = audience; }
+
+    public @Nullable String getJwksUri() { return jwksUri; }
+    public void setJwksUri(@Nullable String jwksUri) { this.jwksUri = jwksUri; }
+
+    /** Comma-separated JWS algorithm allow-list, e.g. {@code RS256,PS256,ES256}. */
+    public String getAlgorithms() { return algorithms; }
+    public void setAlgorithms(String algorithms) { this.algorithms = algorithms; }
+
+    /** Clock-skew tolerance for exp, nbf and iat, e.g. {@code 60s}. */
+    public String getLeeway() { return leeway; }
+    public void setLeeway(String leeway) { this.leeway = leeway; }
+
+    /** Accept only {@code typ: at+jwt} tokens (RFC 9068) instead of also JWT and no typ. */
+    public boolean isRequireAtJwtType() { return requireAtJwtType; }
+    public void setRequireAtJwtType(boolean requireAtJwtType) { this.requireAtJwtType = requireAtJwtType; }
+
+    /** Allow plain-http discovery and JWKS URLs to hosts other than loopback. Insecure by name. */
+    public boolean isInsecureAllowHttp() { return insecureAllowHttp; }
+    public void setInsecureAllowHttp(boolean insecureAllowHttp) { this.insecureAllowHttp = insecureAllowHttp; }
+
+    /** Longer bearer tokens are rejected before any parsing. */
+    public int getMaxTokenLength() { return maxTokenLength; }
+    public void setMaxTokenLength(int maxTokenLength) { this.maxTokenLength = maxTokenLength; }
+
+    public Jwks getJwks() { return jwks; }
+    public void setJwks(Jwks jwks) { this.jwks = jwks; }
+
+    /** How keys are fetched and kept: {@code auth.jwks.*}. See docs/keys.md. */
+    @ConfigurationProperties("jwks")
+    public static class Jwks {
+        private Duration cacheTtl = Duration.ofMinutes(5);
+        private Duration refreshAhead = Duration.ofSeconds(30);
+        private Duration minRefreshInterval = Duration.ofSeconds(30);
+        private Duration fetchTimeout = Duration.ofSeconds(5);
+        private Duration stalePeriod = Duration.ofHours(1);
+        private int sizeLimitBytes = 512 * 1024;
+
+        /** How long a fetched key set is used before it is fetched again. */
+        public Duration getCacheTtl() { return cacheTtl; }
+        public void setCacheTtl(Duration cacheTtl) { this.cacheTtl = cacheTtl; }
+
+        /** How long before the TTL ends a background refresh starts. */
+        public Duration getRefreshAhead() { return refreshAhead; }
+        public void setRefreshAhead(Duration refreshAhead) { this.refreshAhead = refreshAhead; }
+
+        /** At most two fetches per interval, however many unknown kids arrive. */
+        public Duration getMinRefreshInterval() { return minRefreshInterval; }
+        public void setMinRefreshInterval(Duration minRefreshInterval) { this.minRefreshInterval = minRefreshInterval; }
+
+        /** Bound on one fetch (connect and read each) and on how long a request waits for keys. */
+        public Duration getFetchTimeout() { return fetchTimeout; }
+        public void setFetchTimeout(Duration fetchTimeout) { this.fetchTimeout = fetchTimeout; }
+
+        /** While the JWKS endpoint fails, keys fetched earlier stay usable for this long. */
+        public Duration getStalePeriod() { return stalePeriod; }
+        public void setStalePeriod(Duration stalePeriod) { this.stalePeriod = stalePeriod; }
+
+        /** Larger discovery documents and key sets are refused. */
+        public int getSizeLimitBytes() { return sizeLimitBytes; }
+        public void setSizeLimitBytes(int sizeLimitBytes) { this.sizeLimitBytes = sizeLimitBytes; }
+    }
+}

@@ -1,0 +1,154 @@
+package com.example.resourceserver.auth.keys;
+
+import com.example.resourceserver.auth.config.AuthSettings;
+import com.example.resourceserver.auth.config.TrustedIssuer;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSelector;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.CachingJWKSetSource;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
+import com.nimbusds.jose.util.events.Event;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.BiConsumer;
+
+/**
+ * One trusted issuer's signing keys: a Nimbus {@link JWKSourceBuilder} chain over
+ * {@link IssuerJwkSetSource} (cache with scheduled refresh-ahead, rate-limited refetch on an unknown
+ * {@code kid}, single fetch in flight, stale keys kept through an outage), plus a verifier per key so
+ * that public-key conversion happens once per key, not once per request.
+ */
+public final class IssuerKeys implements Closeable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IssuerKeys.class);
+    private static final JWKSelector ANY_KEY = new JWKSelector(new JWKMatcher.Builder().build());
+
+    private final TrustedIssuer issuer;
+    private final KeySetStatus status = new KeySetStatus();
+    private final JWKSource<SecurityContext> source;
+    private final Duration retryAfter;
+    private final Map<JWK, JWSVerifier> verifiers = new ConcurrentHashMap<>();
+    private final List<BiConsumer<TrustedIssuer, JWKSet>> keySetListeners = new CopyOnWriteArrayList<>();
+
+    public IssuerKeys(TrustedIssuer issuer, AuthSettings.Jwks settings, boolean insecureHttpAllowed, Clock clock,
+                      ExecutorService refreshExecutor, ScheduledExecutorService scheduler) {
+        this.issuer = issuer;
+        this.retryAfter = settings.getMinRefreshInterval();
+        int timeoutMillis = Math.toIntExact(settings.getFetchTimeout().toMillis());
+        var retriever = new DefaultResourceRetriever(timeoutMillis, timeoutMillis, settings.getSizeLimitBytes());
+        var bottom = new IssuerJwkSetSource(issuer, retriever, insecureHttpAllowed, status, clock);
+        this.source = JWKSourceBuilder.create(bottom)
+                .cache(settings.getCacheTtl().toMillis(), settings.getFetchTimeout().toMillis())
+                .refreshAheadCache(settings.getRefreshAhead().toMillis(), this::onCacheEvent,
+                        refreshExecutor, false, scheduler, false)
+                .rateLimited(settings.getMinRefreshInterval().toMillis())
+                .outageTolerant(settings.getStalePeriod().toMillis())
+                .retrying(false)
+                .build();
+    }
+
+    public TrustedIssuer issuer() {
+        return issuer;
+    }
+
+    public KeySetStatus status() {
+        return status;
+    }
+
+    /** How long a client should wait before retrying when keys are unavailable: the refetch interval. */
+    public Duration retryAfter() {
+        return retryAfter;
+    }
+
+    /**
+     * The keys that may have signed a token with this header (same kid, key type, use and alg).
+     * May block for up to the fetch timeout when the key set must be fetched: call off the event loop.
+     */
+    public List<JWK> candidates(JWSHeader header) throws KeySourceException {
+        return source.get(new JWKSelector(JWKMatcher.forJWSHeader(header)), null);
+    }
+
+    /** The verifier for a key from {@link #candidates}, built once per key; null if the key is unusable. */
+    public JWSVerifier verifierFor(JWK key) {
+        JWSVerifier verifier = verifiers.get(key);
+        if (verifier == null) {
+            verifier = createVerifier(key);
+            if (verifier != null) {
+                verifiers.putIfAbsent(key, verifier);
+            }
+        }
+        return verifier;
+    }
+
+    /** Loads the key set once (at startup) so the first request finds it cached. Blocks; never throws. */
+    public void warmUp() {
+        try {
+            source.get(ANY_KEY, null);
+        } catch (KeySourceException | RuntimeException e) {
+            LOG.warn("Keys of issuer '{}' could not be loaded yet ({}); retrying when a token needs them",
+                    issuer.name(), e.getMessage());
+        }
+    }
+
+    /** Called with the issuer and its new key set each time a fetch replaces the cached set. */
+    public void onKeySetChange(BiConsumer<TrustedIssuer, JWKSet> listener) {
+        keySetListeners.add(listener);
+    }
+
+    private void onCacheEvent(Event<CachingJWKSetSource<SecurityContext>, SecurityContext> event) {
+        if (event instanceof CachingJWKSetSource.RefreshCompletedEvent<SecurityContext> completed) {
+            JWKSet keys = completed.getJWKSet();
+            // Keys that left the set must stop verifying at once.
+            verifiers.keySet().retainAll(new HashSet<>(keys.getKeys()));
+            for (BiConsumer<TrustedIssuer, JWKSet> listener : keySetListeners) {
+                listener.accept(issuer, keys);
+            }
+        }
+    }
+
+    private JWSVerifier createVerifier(JWK key) {
+        try {
+            if (key instanceof RSAKey rsa) {
+                return new RSASSAVerifier(rsa.toRSAPublicKey());
+            }
+            if (key instanceof ECKey ec) {
+                return new ECDSAVerifier(ec.toECPublicKey());
+            }
+        } catch (JOSEException | RuntimeException e) {
+            LOG.warn("Issuer '{}': key {} cannot be used for verification: {}", issuer.name(), key.getKeyID(),
+                    e.getMessage());
+        }
+        return null;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (source instanceof Closeable closeable) {
+            closeable.close();
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package com.example.resourceserver.auth.micronaut;
+
+import com.example.resourceserver.auth.config.Auth0Settings;
+import com.example.resourceserver.auth.config.AuthSettings;
+import com.example.resourceserver.auth.config.JwksLocation;
+import com.example.resourceserver.auth.config.NamedIssuerSettings;
+import com.example.resourceserver.auth.config.TrustedIssuer;
+import com.example.resourceserver.auth.config.TrustedIssuerResolver;
+import com.example.resourceserver.auth.dev.DevIssuer;
+import com.example.resourceserver.auth.keys.IssuerKeys;
+import com.example.resourceserver.auth.token.AccessTokenVerifier;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.scheduling.TaskExecutors;
+import jakarta.inject.Named;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * Builds the verifier from configuration when the application starts ({@link Context}), so that a
+ * missing or contradictory setting stops startup at once with one sentence.
+ */
+@Factory
+public class AuthBeans {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AuthBeans.class);
+
+    @Context
+    TrustedIssuerResolver.Resolved authConfiguration(AuthSettings auth, Auth0Settings auth0,
+                                                     @Value("${api.identifier:}") String apiIdentifier,
+                                                     List<NamedIssuerSettings> named,
+                                                     Optional<DevIssuer> devIssuer) {
+        TrustedIssuerResolver.checkKeySettings(auth.getJwks());
+        TrustedIssuerResolver.Resolved resolved = TrustedIssuerResolver.resolve(auth, auth0, apiIdentifier, named,
+                devIssuer.map(DevIssuer::trustedIssuer));
+        for (TrustedIssuer issuer : resolved.issuers()) {
+            LOG.info("Trusting issuer '{}': iss {}, aud {}, keys {}", issuer.name(), issuer.issuer(),
+                    issuer.audience(), describe(issuer));
+        }
+        LOG.info("Accepting algorithms {} with {} leeway", resolved.policy().algorithms(), resolved.policy().leeway());
+        return resolved;
+    }
+
+    @Context
+    @Bean(preDestroy = "close")
+    AccessTokenVerifier accessTokenVerifier(TrustedIssuerResolver.Resolved resolved, AuthSettings auth,
+                                            @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
+                                            @Named(TaskExecutors.SCHEDULED) ExecutorService scheduled) {
+        List<IssuerKeys> issuers = new ArrayList<>();
+        for (TrustedIssuer issuer : resolved.issuers()) {
+            issuers.add(new IssuerKeys(issuer, auth.getJwks(), resolved.insecureHttpAllowed(), Clock.systemUTC(),
+                    blocking, (ScheduledExecutorService) scheduled));
+        }
+        return new AccessTokenVerifier(issuers, resolved.policy(), Clock.systemUTC());
+    }
+
+    private static String describe(TrustedIssuer issuer) {
+        if (issuer.jwks() instanceof JwksLocation.Fixed fixed) {
+            return "from " + fixed.uri();
+        }
+        return issuer.jwks() instanceof JwksLocation.Discovered ? "by discovery" : "served by this service";
+    }
+}

@@ -1,0 +1,83 @@
+package com.example.resourceserver.web;
+
+import com.example.resourceserver.domain.caller.Caller;
+import com.example.resourceserver.domain.caller.Scope;
+import com.example.resourceserver.domain.message.MessageOutcome;
+import com.example.resourceserver.domain.message.PrivateMessageUseCase;
+import com.example.resourceserver.domain.message.PrivateScopedMessageUseCase;
+import com.example.resourceserver.domain.message.PublicMessageUseCase;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import io.micronaut.security.rules.SecurityRule;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The three routes of the Auth0 quickstarts. Each route states who may call it with {@code @Secured};
+ * a route without it is refused to everyone, so a new route is closed until someone opens it.
+ * Scope decisions are the domain's: this class only translates outcomes into HTTP.
+ */
+@Controller(value = "/api", produces = MediaType.APPLICATION_JSON)
+public class MessageController {
+
+    private final PublicMessageUseCase publicMessage;
+    private final PrivateMessageUseCase privateMessage;
+    private final PrivateScopedMessageUseCase privateScopedMessage;
+    private final ErrorResponses errors;
+
+    public MessageController(PublicMessageUseCase publicMessage, PrivateMessageUseCase privateMessage,
+                             PrivateScopedMessageUseCase privateScopedMessage, ErrorResponses errors) {
+        this.publicMessage = publicMessage;
+        this.privateMessage = privateMessage;
+        this.privateScopedMessage = privateScopedMessage;
+        this.errors = errors;
+    }
+
+    @Get("/public")
+    @Secured(SecurityRule.IS_ANONYMOUS)
+    public MessageBody publicMessage() {
+        return new MessageBody(publicMessage.getMessage().message());
+    }
+
+    @Get("/private")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    public HttpResponse<?> privateMessage(@Nullable Authentication authentication) {
+        if (authentication == null) {
+            return errors.missingCredentials(); // unreachable behind the security filter; fail closed anyway
+        }
+        return render(privateMessage.getMessage(callerOf(authentication)));
+    }
+
+    @Get("/private-scoped")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    public HttpResponse<?> privateScopedMessage(@Nullable Authentication authentication) {
+        if (authentication == null) {
+            return errors.missingCredentials();
+        }
+        return render(privateScopedMessage.getMessage(callerOf(authentication)));
+    }
+
+    private HttpResponse<?> render(MessageOutcome outcome) {
+        if (outcome instanceof MessageOutcome.MissingScope missing) {
+            return errors.insufficientScope(missing.scope());
+        }
+        return HttpResponse.ok(new MessageBody(((MessageOutcome.Delivered) outcome).message()));
+    }
+
+    /** The auth adapter puts the subject in the name and the granted scopes in the roles. */
+    static Caller callerOf(Authentication authentication) {
+        Set<Scope> scopes = new HashSet<>();
+        for (String role : authentication.getRoles()) {
+            if (Scope.isValid(role)) {
+                scopes.add(new Scope(role));
+            }
+        }
+        return new Caller(authentication.getName(), scopes);
+    }
+}
