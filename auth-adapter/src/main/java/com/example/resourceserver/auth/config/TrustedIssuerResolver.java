@@ -89,7 +89,7 @@ public final class TrustedIssuerResolver {
         }
     }
 
-    static VerificationPolicy policy(AuthSettings auth) {
+    public static VerificationPolicy policy(AuthSettings auth) {
         if (auth.getMaxTokenLength() < 256) {
             throw new InvalidAuthConfigurationException("auth.max-token-length must be at least 256 characters.");
         }

@@ -1,0 +1,238 @@
+package com.example.resourceserver.auth.keys;
+
+import com.example.resourceserver.auth.config.AuthSettings;
+import com.example.resourceserver.auth.config.JwksLocation;
+import com.example.resourceserver.auth.config.TrustedIssuer;
+import com.example.resourceserver.auth.testing.JwksServer;
+import com.example.resourceserver.auth.testing.TestKeys;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Key handling against a key set served over real HTTP: discovery, lenient parsing, refresh, outages. */
+class IssuerKeysTest {
+
+    static ExecutorService executor;
+    static ScheduledExecutorService scheduler;
+    static RSAKey key;
+
+    JwksServer server;
+    IssuerKeys keys;
+
+    @BeforeAll
+    static void executors() {
+        executor = Executors.newCachedThreadPool();
+        scheduler = Executors.newSingleThreadScheduledExecutor();
+        key = TestKeys.rsa("k1");
+    }
+
+    @AfterAll
+    static void stopExecutors() {
+        executor.shutdownNow();
+        scheduler.shutdownNow();
+    }
+
+    @BeforeEach
+    void startServer() {
+        server = JwksServer.start().publish(key);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (keys != null) {
+            keys.close();
+        }
+        server.close();
+    }
+
+    static AuthSettings.Jwks fast() {
+        AuthSettings.Jwks jwks = new AuthSettings.Jwks();
+        jwks.setCacheTtl(Duration.ofSeconds(2));
+        jwks.setRefreshAhead(Duration.ofMillis(200));
+        jwks.setMinRefreshInterval(Duration.ofMillis(500));
+        jwks.setFetchTimeout(Duration.ofMillis(700));
+        jwks.setStalePeriod(Duration.ofSeconds(30));
+        return jwks;
+    }
+
+    IssuerKeys keys(JwksLocation location, AuthSettings.Jwks settings) {
+        TrustedIssuer issuer = new TrustedIssuer("test", server.baseUrl(), "aud", location);
+        keys = new IssuerKeys(issuer, settings, false, Clock.systemUTC(), executor, scheduler);
+        return keys;
+    }
+
+    /** Candidates for a kid; a refused refetch (rate limit) means "not found" too, as the verifier reads it. */
+    static List<JWK> found(IssuerKeys keys, String kid) {
+        try {
+            return keys.candidates(header(kid));
+        } catch (com.nimbusds.jose.jwk.source.RateLimitReachedException e) {
+            return List.of();
+        } catch (KeySourceException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static JWSHeader header(String kid) {
+        return new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid).build();
+    }
+
+    @Test
+    void findsKeysThroughOpenIdDiscovery() throws Exception {
+        IssuerKeys keys = keys(new JwksLocation.Discovered(server.baseUrl()), fast());
+
+        List<JWK> found = keys.candidates(header("k1"));
+
+        assertEquals(List.of("k1"), found.stream().map(JWK::getKeyID).toList());
+        assertEquals(1, server.requests(JwksServer.DISCOVERY_PATH));
+        assertEquals(1, server.requests(JwksServer.JWKS_PATH));
+        assertTrue(keys.status().lastSuccess().isPresent());
+        assertEquals(1, keys.status().keyCount());
+    }
+
+    @Test
+    void aDiscoveryDocumentForAnotherIssuerIsNotUsed() {
+        server.discoveryIssuer("https://evil.example/");
+        IssuerKeys keys = keys(new JwksLocation.Discovered(server.baseUrl()), fast());
+
+        assertThrows(KeySourceException.class, () -> keys.candidates(header("k1")));
+
+        assertEquals(0, server.requests(JwksServer.JWKS_PATH));
+        assertTrue(keys.status().lastAttemptFailed());
+        assertTrue(keys.status().lastFailureReason().orElseThrow().contains("another issuer"));
+    }
+
+    @Test
+    void skipsMalformedUnknownAndEncryptionKeysButKeepsTheRest() throws Exception {
+        RSAKey weak = new RSAKeyGenerator(1024, true).keyID("weak").generate();
+        String json = "{\"keys\":["
+                + "{\"kty\":\"RSA\",\"kid\":\"broken\",\"n\":\"not base64 !!\"},"
+                + "{\"kty\":\"RSA\",\"kid\":\"no-modulus\",\"e\":\"AQAB\"},"
+                + "{\"kty\":\"PQC\",\"kid\":\"future\",\"x\":\"abc\"},"
+                + "\"not an object\","
+                + "{\"kty\":\"oct\",\"kid\":\"secret\",\"k\":\"c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0\"},"
+                + TestKeys.rsa("enc").toPublicJWK().toJSONObject().entrySet().stream()
+                    .map(e -> "\"" + e.getKey() + "\":\"" + e.getValue() + "\"")
+                    .reduce("{\"use\":\"enc\"", (a, b) -> a + "," + b) + "},"
+                + weak.toPublicJWK().toJSONString() + ","
+                + key.toPublicJWK().toJSONString()
+                + "]}";
+        server.publishRaw(json);
+        IssuerKeys keys = keys(new JwksLocation.Fixed(server.jwksUri()), fast());
+
+        assertEquals(List.of("k1"), keys.candidates(header("k1")).stream().map(JWK::getKeyID).toList());
+        assertEquals(1, keys.status().keyCount());
+        for (String skipped : List.of("enc", "secret", "weak", "broken", "future")) {
+            assertTrue(found(keys, skipped).isEmpty(), skipped);
+        }
+    }
+
+    @Test
+    void aKeySetThatIsNotJsonIsAFailure() {
+        server.publishRaw("<html>oops</html>");
+        IssuerKeys keys = keys(new JwksLocation.Fixed(server.jwksUri()), fast());
+        assertThrows(KeySourceException.class, () -> keys.candidates(header("k1")));
+        assertTrue(keys.status().lastAttemptFailed());
+    }
+
+    @Test
+    void anUnknownKidTriggersOneRefetchAndFindsANewKey() throws Exception {
+        IssuerKeys keys = keys(new JwksLocation.Fixed(server.jwksUri()), fast());
+        assertEquals(1, keys.candidates(header("k1")).size());
+        RSAKey added = TestKeys.rsa("k2");
+        server.publish(key, added);
+
+        assertEquals(List.of("k2"), keys.candidates(header("k2")).stream().map(JWK::getKeyID).toList());
+        assertEquals(2, server.requests(JwksServer.JWKS_PATH));
+    }
+
+    @Test
+    void unknownKidsCannotTurnTheServiceIntoAFlooder() throws Exception {
+        AuthSettings.Jwks settings = new AuthSettings.Jwks(); // 30 s between refetches
+        IssuerKeys keys = keys(new JwksLocation.Fixed(server.jwksUri()), settings);
+        keys.candidates(header("k1"));
+        for (int i = 0; i < 50; i++) {
+            try {
+                assertTrue(keys.candidates(header("random-" + i)).isEmpty());
+            } catch (KeySourceException rateLimited) {
+                // the verifier reads this as "unknown key"
+            }
+        }
+        int fetches = server.requests(JwksServer.JWKS_PATH);
+        assertTrue(fetches <= 2, "50 unknown kids caused " + fetches + " fetches");
+    }
+
+    @Test
+    void cachedKeysKeepWorkingWhileTheKeySetFailsOrHangs() throws Exception {
+        IssuerKeys keys = keys(new JwksLocation.Fixed(server.jwksUri()), fast());
+        assertEquals(1, keys.candidates(header("k1")).size());
+
+        server.mode(JwksServer.Mode.FAIL_500);
+        Thread.sleep(2500); // past the cache TTL: the next lookup must try to refresh
+        assertEquals(1, keys.candidates(header("k1")).size());
+        assertTrue(keys.status().lastAttemptFailed());
+
+        server.mode(JwksServer.Mode.HANG);
+        Thread.sleep(2500);
+        long start = System.nanoTime();
+        assertEquals(1, keys.candidates(header("k1")).size());
+        long waitedMillis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(waitedMillis < 2000, "waited " + waitedMillis + " ms for a hanging key set");
+    }
+
+    @Test
+    void removedKeysDisappearAfterTheNextRefreshAndTheirVerifiersWithThem() throws Exception {
+        RSAKey second = TestKeys.rsa("k2");
+        server.publish(key, second);
+        IssuerKeys keys = keys(new JwksLocation.Fixed(server.jwksUri()), fast());
+        JWK k2 = keys.candidates(header("k2")).get(0);
+        assertNotNull(keys.verifierFor(k2));
+        AtomicReference<JWKSet> announced = new AtomicReference<>();
+        keys.onKeySetChange((issuer, set) -> announced.set(set));
+
+        server.publish(key);
+        Thread.sleep(2500);
+
+        assertTrue(keys.candidates(header("k2")).isEmpty());
+        assertEquals(List.of("k1"), announced.get().getKeys().stream().map(JWK::getKeyID).toList());
+    }
+
+    @Test
+    void oneVerifierPerKey() throws Exception {
+        IssuerKeys keys = keys(new JwksLocation.Fixed(server.jwksUri()), fast());
+        JWK k1 = keys.candidates(header("k1")).get(0);
+        assertSame(keys.verifierFor(k1), keys.verifierFor(keys.candidates(header("k1")).get(0)));
+    }
+
+    @Test
+    void warmUpNeverThrowsAndRecordsTheOutcome() {
+        server.mode(JwksServer.Mode.FAIL_500);
+        IssuerKeys keys = keys(new JwksLocation.Fixed(server.jwksUri()), fast());
+        keys.warmUp();
+        assertTrue(keys.status().lastAttemptFailed());
+        assertFalse(keys.status().lastSuccess().isPresent());
+    }
+}
