@@ -1,0 +1,81 @@
+package com.example.resourceserver.app.support;
+
+import com.example.resourceserver.auth.testing.JwksServer;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The whole service, started in-process on a free port of 127.0.0.1 with the given properties, plus a
+ * JDK HTTP client to call it. For tests that need their own configuration per case; the others use
+ * {@code @MicronautTest}.
+ */
+public final class ServiceUnderTest implements AutoCloseable {
+
+    public static final String AUDIENCE = "https://api.example/";
+
+    private final EmbeddedServer server;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private ServiceUnderTest(EmbeddedServer server) {
+        this.server = server;
+    }
+
+    public static ServiceUnderTest start(Map<String, Object> properties, String... environments) {
+        Map<String, Object> all = new HashMap<>();
+        all.put("micronaut.server.port", -1);
+        all.put("micronaut.server.host", "127.0.0.1");
+        all.putAll(properties);
+        return new ServiceUnderTest(ApplicationContext.run(EmbeddedServer.class, all, environments));
+    }
+
+    /** Properties that trust the given test identity provider with an explicit JWKS URL. */
+    public static Map<String, Object> trusting(JwksServer jwks) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("auth.issuer", jwks.baseUrl());
+        properties.put("auth.audience", AUDIENCE);
+        properties.put("auth.jwks-uri", jwks.jwksUri().toString());
+        return properties;
+    }
+
+    public int port() {
+        return server.getPort();
+    }
+
+    public ApplicationContext context() {
+        return server.getApplicationContext();
+    }
+
+    public HttpResponse<String> get(String path, String... headerPairs) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
+                .timeout(Duration.ofSeconds(30)).GET();
+        for (int i = 0; i < headerPairs.length; i += 2) {
+            request.header(headerPairs[i], headerPairs[i + 1]);
+        }
+        try {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpResponse<String> getWithToken(String path, String token) {
+        return get(path, "Authorization", "Bearer " + token);
+    }
+
+    @Override
+    public void close() {
+        server.getApplicationContext().close();
+    }
+}

@@ -1,0 +1,44 @@
+package com.example.resourceserver.web.netty;
+
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.BeanCreatedEvent;
+import io.micronaut.context.event.BeanCreatedEventListener;
+import io.micronaut.http.netty.channel.ChannelPipelineCustomizer;
+import jakarta.inject.Singleton;
+
+import java.time.Duration;
+
+/**
+ * Installs {@link RequestHeaderDeadline} on every HTTP/1 server connection. Micronaut offers idle
+ * timeouts, which a trickling client defeats, but no deadline for a request's headers; this is the gap.
+ */
+@Singleton
+public class SlowClientGuard implements BeanCreatedEventListener<ChannelPipelineCustomizer> {
+
+    static final String HANDLER_NAME = "request-header-deadline";
+
+    private final Duration deadline;
+
+    public SlowClientGuard(@Value("${web.request-header-timeout:10s}") Duration deadline) {
+        if (deadline.isNegative() || deadline.isZero()) {
+            throw new IllegalArgumentException("web.request-header-timeout must be positive");
+        }
+        this.deadline = deadline;
+    }
+
+    @Override
+    public ChannelPipelineCustomizer onCreated(BeanCreatedEvent<ChannelPipelineCustomizer> event) {
+        ChannelPipelineCustomizer customizer = event.getBean();
+        if (customizer.isServerChannel()) {
+            customizer.doOnConnect(pipeline -> {
+                if (pipeline.get(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC) != null
+                        && pipeline.get(HANDLER_NAME) == null) {
+                    pipeline.addAfter(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, HANDLER_NAME,
+                            new RequestHeaderDeadline(deadline.toMillis()));
+                }
+                return pipeline;
+            });
+        }
+        return customizer;
+    }
+}
