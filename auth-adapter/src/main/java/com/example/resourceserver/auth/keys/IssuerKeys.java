@@ -51,6 +51,11 @@ public final class IssuerKeys implements Closeable {
     private final KeySetStatus status = new KeySetStatus();
     private final JWKSource<SecurityContext> source;
     private final Duration retryAfter;
+    private final long cacheTtlMillis;
+    private final long stalePeriodMillis;
+    private final Clock clock;
+    /** The key set Nimbus's cache last took in, for lookups that must not block. */
+    private volatile Snapshot snapshot;
     private final Map<JWK, JWSVerifier> verifiers = new ConcurrentHashMap<>();
     private final List<BiConsumer<TrustedIssuer, JWKSet>> keySetListeners = new CopyOnWriteArrayList<>();
 
@@ -58,6 +63,9 @@ public final class IssuerKeys implements Closeable {
                       ExecutorService refreshExecutor, ScheduledExecutorService scheduler) {
         this.issuer = issuer;
         this.retryAfter = settings.getMinRefreshInterval();
+        this.cacheTtlMillis = settings.getCacheTtl().toMillis();
+        this.stalePeriodMillis = settings.getStalePeriod().toMillis();
+        this.clock = clock;
         int timeoutMillis = Math.toIntExact(settings.getFetchTimeout().toMillis());
         var retriever = new DefaultResourceRetriever(timeoutMillis, timeoutMillis, settings.getSizeLimitBytes());
         var bottom = new IssuerJwkSetSource(issuer, retriever, insecureHttpAllowed, status, clock);
@@ -85,11 +93,50 @@ public final class IssuerKeys implements Closeable {
     }
 
     /**
-     * The keys that may have signed a token with this header (same kid, key type, use and alg).
-     * May block for up to the fetch timeout when the key set must be fetched: call off the event loop.
+     * The keys that may have signed a token with this header (same kid, key type, use and alg), from
+     * the cached key set only; never blocks.
+     *
+     * @param allowStale also use a set older than the cache TTL, as long as the last successful fetch is
+     *                   within the stale period (riding out an outage)
+     * @return the matching keys (possibly none), or null when no usable key set is cached
+     */
+    public List<JWK> cachedCandidates(JWSHeader header, boolean allowStale) {
+        Snapshot current = snapshot;
+        if (current == null) {
+            return null;
+        }
+        long now = clock.millis();
+        boolean fresh = now - current.takenAtMillis() < cacheTtlMillis;
+        if (!fresh && !(allowStale && isWithinStalePeriod(now))) {
+            return null;
+        }
+        return new JWKSelector(JWKMatcher.forJWSHeader(header)).select(current.keys());
+    }
+
+    /**
+     * The keys that may have signed a token with this header. A known kid in a fresh key set is answered
+     * from memory; otherwise Nimbus's chain refreshes the set (an unknown kid triggers a rate-limited
+     * refetch). When that fails, keys fetched within the stale period still count.
+     * May block for up to the fetch timeout: call off the event loop.
      */
     public List<JWK> candidates(JWSHeader header) throws KeySourceException {
-        return source.get(new JWKSelector(JWKMatcher.forJWSHeader(header)), null);
+        List<JWK> cached = cachedCandidates(header, false);
+        if (cached != null && !cached.isEmpty()) {
+            return cached;
+        }
+        try {
+            return source.get(new JWKSelector(JWKMatcher.forJWSHeader(header)), null);
+        } catch (KeySourceException e) {
+            List<JWK> stale = cachedCandidates(header, true);
+            if (stale != null) {
+                return stale;
+            }
+            throw e;
+        }
+    }
+
+    private boolean isWithinStalePeriod(long nowMillis) {
+        return status.lastSuccess().map(at -> nowMillis - at.toEpochMilli() < stalePeriodMillis).orElse(false);
     }
 
     /** The verifier for a key from {@link #candidates}, built once per key; null if the key is unusable. */
@@ -122,12 +169,16 @@ public final class IssuerKeys implements Closeable {
     private void onCacheEvent(Event<CachingJWKSetSource<SecurityContext>, SecurityContext> event) {
         if (event instanceof CachingJWKSetSource.RefreshCompletedEvent<SecurityContext> completed) {
             JWKSet keys = completed.getJWKSet();
+            snapshot = new Snapshot(keys, clock.millis());
             // Keys that left the set must stop verifying at once.
             verifiers.keySet().retainAll(new HashSet<>(keys.getKeys()));
             for (BiConsumer<TrustedIssuer, JWKSet> listener : keySetListeners) {
                 listener.accept(issuer, keys);
             }
         }
+    }
+
+    private record Snapshot(JWKSet keys, long takenAtMillis) {
     }
 
     private JWSVerifier createVerifier(JWK key) {

@@ -31,10 +31,11 @@ import java.util.concurrent.ExecutorService;
  * JWT's own validator (which accepts unsigned tokens, has no algorithm allow-list and no refetch on an
  * unknown key; see ../shared/reference/stack.md).
  *
- * <p>Verification may fetch keys, so it runs on the blocking executor, never on the event loop, and a
- * request waits for it at most the fetch timeout: past that it gets 503 while the fetch finishes in the
- * background for the next request. A rejected token yields no authentication and leaves the reason on
- * the request for the web adapter to render.
+ * <p>When the signing key is in memory, verification runs inline (it is CPU work only). When keys must
+ * be fetched, it runs on the blocking executor, never on the event loop, and a request waits for it at
+ * most the fetch timeout: past that it is answered from keys fetched earlier, or with 503, while the
+ * fetch finishes in the background for the next request. A rejected token yields no authentication and
+ * leaves the reason on the request for the web adapter to render.
  */
 @Singleton
 @Replaces(ReactiveJsonWebTokenValidator.class)
@@ -45,7 +46,6 @@ public class AccessTokenValidator implements TokenValidator<HttpRequest<?>> {
     private final AccessTokenVerifier verifier;
     private final Scheduler blocking;
     private final Duration waitLimit;
-    private final Duration retryAfter;
 
     public AccessTokenValidator(AccessTokenVerifier verifier,
                                 @Named(TaskExecutors.BLOCKING) ExecutorService blockingExecutor,
@@ -53,27 +53,44 @@ public class AccessTokenValidator implements TokenValidator<HttpRequest<?>> {
         this.verifier = verifier;
         this.blocking = Schedulers.fromExecutorService(blockingExecutor);
         this.waitLimit = settings.getJwks().getFetchTimeout();
-        this.retryAfter = settings.getJwks().getMinRefreshInterval();
     }
 
     @Override
     public Publisher<Authentication> validateToken(String token, HttpRequest<?> request) {
-        return Mono.fromCallable(() -> verifier.verify(token))
+        Verification inline;
+        try {
+            // Keys already in memory: pure CPU work, done right here without a thread hop.
+            inline = verifier.verify(token, AccessTokenVerifier.KeyAccess.CACHED_ONLY);
+        } catch (RuntimeException | StackOverflowError e) {
+            inline = defect(e);
+        }
+        if (!(inline instanceof Verification.KeysNotCached)) {
+            return outcome(inline, request);
+        }
+        // Keys must be fetched: off the event loop, and no longer than the fetch timeout; past it, keys
+        // fetched earlier (stale period) still count, otherwise the answer is 503.
+        return Mono.fromCallable(() -> verifier.verify(token, AccessTokenVerifier.KeyAccess.FETCH_IF_NEEDED))
                 .subscribeOn(blocking)
-                .timeout(waitLimit, Mono.fromSupplier(
-                        () -> new Verification.Rejected(AuthenticationFailure.keysUnavailable(retryAfter))))
-                .onErrorResume(error -> {
-                    // A defect, not a verdict on the token: fail closed, and never log the token itself.
-                    LOG.error("Unexpected error while verifying a bearer token", error);
-                    return Mono.just(Verification.rejected(AuthenticationFailure.Reason.MALFORMED));
-                })
-                .flatMap(verification -> {
-                    if (verification instanceof Verification.Verified verified) {
-                        return Mono.just(toAuthentication(verified.token()));
-                    }
-                    AuthenticationFailures.record(request, ((Verification.Rejected) verification).failure());
-                    return Mono.empty();
-                });
+                .timeout(waitLimit, Mono.fromCallable(
+                        () -> verifier.verify(token, AccessTokenVerifier.KeyAccess.CACHED_OR_STALE)))
+                .onErrorResume(error -> Mono.just(defect(error)))
+                .flatMap(verification -> outcome(verification, request));
+    }
+
+    /** A defect, not a verdict on the token: fail closed, and never log the token itself. */
+    private static Verification defect(Throwable error) {
+        LOG.error("Unexpected error while verifying a bearer token", error);
+        return Verification.rejected(AuthenticationFailure.Reason.MALFORMED);
+    }
+
+    private static Mono<Authentication> outcome(Verification verification, HttpRequest<?> request) {
+        if (verification instanceof Verification.Verified verified) {
+            return Mono.just(toAuthentication(verified.token()));
+        }
+        if (verification instanceof Verification.Rejected rejected) {
+            AuthenticationFailures.record(request, rejected.failure());
+        }
+        return Mono.empty();
     }
 
     static Authentication toAuthentication(VerifiedToken token) {

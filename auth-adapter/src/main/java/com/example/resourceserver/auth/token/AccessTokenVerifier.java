@@ -47,8 +47,9 @@ import java.util.Map;
  * a public key and a verifier for every token, and reports failures only as message strings, while we
  * need a typed reason for every failure (RFC 6750 responses, metrics) and a lean path.
  *
- * <p>{@link #verify} may block while a key set is fetched (unknown {@code kid}, expired cache): it must
- * not run on an event-loop thread.
+ * <p>{@link #verify(String)} may block while a key set is fetched (unknown {@code kid}, expired cache):
+ * it must not run on an event-loop thread. {@link KeyAccess#CACHED_ONLY} never blocks, so callers can
+ * try it first on any thread and go off the event loop only when keys must be fetched.
  */
 public final class AccessTokenVerifier implements Closeable {
 
@@ -78,7 +79,22 @@ public final class AccessTokenVerifier implements Closeable {
         return policy;
     }
 
+    /** How far verification may go to find a signing key. */
+    public enum KeyAccess {
+        /** Keys in a fresh cached key set only; never blocks. A miss answers {@link Verification#KEYS_NOT_CACHED}. */
+        CACHED_ONLY,
+        /** Cached keys, else fetch (rate-limited), else keys within the stale period. May block. */
+        FETCH_IF_NEEDED,
+        /** Cached keys, stale ones within the stale period included; never blocks. A miss is "keys unavailable". */
+        CACHED_OR_STALE
+    }
+
+    /** Full verification, fetching keys if needed: may block, so never call it on an event loop. */
     public Verification verify(String token) {
+        return verify(token, KeyAccess.FETCH_IF_NEEDED);
+    }
+
+    public Verification verify(String token, KeyAccess access) {
         if (token == null || token.length() > policy.maxTokenLength()) {
             return Verification.rejected(Reason.MALFORMED);
         }
@@ -124,12 +140,28 @@ public final class AccessTokenVerifier implements Closeable {
         }
 
         List<JWK> candidates;
-        try {
-            candidates = keys.candidates(header);
-        } catch (RateLimitReachedException e) {
-            candidates = List.of(); // a refetch ran moments ago: the kid is unknown, not the keys unreachable
-        } catch (KeySourceException e) {
-            return new Verification.Rejected(AuthenticationFailure.keysUnavailable(keys.retryAfter()));
+        switch (access) {
+            case CACHED_ONLY -> {
+                candidates = keys.cachedCandidates(header, false);
+                if (candidates == null || candidates.isEmpty()) {
+                    return Verification.KEYS_NOT_CACHED;
+                }
+            }
+            case CACHED_OR_STALE -> {
+                candidates = keys.cachedCandidates(header, true);
+                if (candidates == null || candidates.isEmpty()) {
+                    return new Verification.Rejected(AuthenticationFailure.keysUnavailable(keys.retryAfter()));
+                }
+            }
+            default -> {
+                try {
+                    candidates = keys.candidates(header);
+                } catch (RateLimitReachedException e) {
+                    candidates = List.of(); // a refetch ran moments ago: the kid is unknown, not the keys unreachable
+                } catch (KeySourceException e) {
+                    return new Verification.Rejected(AuthenticationFailure.keysUnavailable(keys.retryAfter()));
+                }
+            }
         }
         if (candidates.isEmpty()) {
             return keys.status().lastAttemptFailed()

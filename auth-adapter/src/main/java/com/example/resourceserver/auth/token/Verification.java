@@ -4,8 +4,17 @@ import com.example.resourceserver.domain.caller.AuthenticationFailure;
 
 import java.util.Objects;
 
-/** The verdict on one bearer token: verified, or rejected with a typed reason. */
+/**
+ * The verdict on one bearer token: verified, or rejected with a typed reason; or, when asked not to
+ * fetch keys, the answer that the keys it needs are not in memory.
+ */
 public sealed interface Verification {
+
+    /** Only from {@link AccessTokenVerifier.KeyAccess#CACHED_ONLY}: verify again with fetching allowed. */
+    KeysNotCached KEYS_NOT_CACHED = new KeysNotCached();
+
+    record KeysNotCached() implements Verification {
+    }
 
     record Verified(VerifiedToken token) implements Verification {
         public Verified {
