@@ -1,0 +1,254 @@
+package com.example.resourceserver.app.architecture;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static java.util.stream.Collectors.toCollection;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.example.resourceserver.app.Application;
+import com.example.resourceserver.archfixture.app.AppUsingNimbus;
+import com.example.resourceserver.archfixture.auth.AuthReachingIntoApp;
+import com.example.resourceserver.archfixture.auth.AuthReachingIntoWeb;
+import com.example.resourceserver.archfixture.auth.AuthUsingStrayLibrary;
+import com.example.resourceserver.archfixture.domain.DomainAnnotatedByFramework;
+import com.example.resourceserver.archfixture.domain.DomainReachingIntoAdapters;
+import com.example.resourceserver.archfixture.domain.DomainUsingLibrary;
+import com.example.resourceserver.archfixture.web.WebReachingIntoApp;
+import com.example.resourceserver.archfixture.web.WebReachingIntoAuth;
+import com.example.resourceserver.archfixture.web.WebUsingJwtModule;
+import com.example.resourceserver.archfixture.web.WebUsingNimbus;
+import com.example.resourceserver.archfixture.web.WebUsingStrayLibrary;
+import com.example.resourceserver.auth.token.AccessTokenVerifier;
+import com.example.resourceserver.domain.caller.Caller;
+import com.example.resourceserver.web.MessageController;
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The hexagon, executable: domain in the middle, auth and web adapters around it, app wiring them.
+ *
+ * <p>Every rule is built for a set of package roots, so the same rule runs twice: on the production
+ * packages, where it must hold, and on {@code com.example.resourceserver.archfixture}, a test-only
+ * copy of the layout with deliberate violations, where it must be broken by exactly the fixture
+ * classes it names. A rule that cannot fail there would pass here for the wrong reason.
+ */
+class ArchitectureTest {
+
+    private static final String ROOT = "com.example.resourceserver";
+
+    static final Layers PRODUCTION = new Layers(ROOT);
+    static final Layers FIXTURES = new Layers(ROOT + ".archfixture");
+
+    private static JavaClasses production;
+    private static JavaClasses fixtures;
+
+    @BeforeAll
+    static void importClasses() {
+        // Production classes only: the four layer packages (so never archfixture), no test-classes
+        // directories, and no test-jar (auth-adapter's -tests.jar when the reactor isn't building it).
+        // Module jars stay in: outside the reactor, that is where domain and the adapters come from.
+        production = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(location -> !location.contains("-tests.jar"))
+                .importPackages(PRODUCTION.packages());
+        // The fixtures are test classes by nature, so no DO_NOT_INCLUDE_TESTS here.
+        fixtures = new ClassFileImporter().importPackages(FIXTURES.packages());
+    }
+
+    /** The four layers under one root; each method gives the ArchUnit package pattern of one layer. */
+    record Layers(String root) {
+
+        String domain() {
+            return root + ".domain..";
+        }
+
+        String auth() {
+            return root + ".auth..";
+        }
+
+        String web() {
+            return root + ".web..";
+        }
+
+        String app() {
+            return root + ".app..";
+        }
+
+        String[] packages() {
+            return new String[] {root + ".domain", root + ".auth", root + ".web", root + ".app"};
+        }
+    }
+
+    /**
+     * Each rule, with exactly the fixture classes that break it. Some fixtures break several rules
+     * (reaching into another layer is also a dependency outside the layer's allowed list).
+     */
+    enum Rule {
+
+        DOMAIN_DEPENDS_ONLY_ON_THE_JDK(DomainAnnotatedByFramework.class, DomainUsingLibrary.class,
+                DomainReachingIntoAdapters.class) {
+            @Override
+            ArchRule on(Layers layers) {
+                // Annotations count as dependencies too, so this also keeps framework annotations out.
+                return classes().that().resideInAPackage(layers.domain())
+                        .should().onlyDependOnClassesThat().resideInAnyPackage("java..", layers.domain())
+                        .because("the domain is plain Java: no framework, no library, no annotation from either");
+            }
+        },
+
+        DOMAIN_DOES_NOT_DEPEND_ON_ADAPTERS_OR_APP(DomainReachingIntoAdapters.class) {
+            @Override
+            ArchRule on(Layers layers) {
+                // Implied by the rule above, kept separate for a message that names the real problem.
+                return noClasses().that().resideInAPackage(layers.domain())
+                        .should().dependOnClassesThat()
+                        .resideInAnyPackage(layers.auth(), layers.web(), layers.app())
+                        .because("dependencies point inwards: adapters know the domain, never the reverse");
+            }
+        },
+
+        AUTH_DOES_NOT_DEPEND_ON_WEB_OR_APP(AuthReachingIntoWeb.class, AuthReachingIntoApp.class) {
+            @Override
+            ArchRule on(Layers layers) {
+                return noClasses().that().resideInAPackage(layers.auth())
+                        .should().dependOnClassesThat().resideInAnyPackage(layers.web(), layers.app())
+                        .because("adapters are independent of each other; only the app wires them together");
+            }
+        },
+
+        AUTH_USES_ONLY_ITS_LIBRARIES(AuthUsingStrayLibrary.class, AuthReachingIntoWeb.class,
+                AuthReachingIntoApp.class) {
+            @Override
+            ArchRule on(Layers layers) {
+                return classes().that().resideInAPackage(layers.auth())
+                        .should().onlyDependOnClassesThat().resideInAnyPackage(
+                                "java..", layers.domain(), layers.auth(),
+                                "io.micronaut..", "com.nimbusds..", "reactor..", "org.reactivestreams..",
+                                "org.slf4j..", "jakarta..")
+                        .because("the auth adapter is built on Micronaut Security, Nimbus and reactor only");
+            }
+        },
+
+        WEB_DOES_NOT_DEPEND_ON_AUTH_OR_APP(WebReachingIntoAuth.class, WebReachingIntoApp.class) {
+            @Override
+            ArchRule on(Layers layers) {
+                return noClasses().that().resideInAPackage(layers.web())
+                        .should().dependOnClassesThat().resideInAnyPackage(layers.auth(), layers.app())
+                        .because("adapters are independent of each other; only the app wires them together");
+            }
+        },
+
+        WEB_DOES_NOT_USE_JWT_LIBRARIES(WebUsingNimbus.class, WebUsingJwtModule.class) {
+            @Override
+            ArchRule on(Layers layers) {
+                // io.micronaut.. is allowed below, so Micronaut's JWT module has to be excluded by name.
+                return noClasses().that().resideInAPackage(layers.web())
+                        .should().dependOnClassesThat()
+                        .resideInAnyPackage("com.nimbusds..", "io.micronaut.security.token.jwt..")
+                        .because("tokens (JWT, JOSE) are the auth adapter's business; "
+                                + "the web adapter sees only an Authentication");
+            }
+        },
+
+        WEB_USES_ONLY_ITS_LIBRARIES(WebUsingStrayLibrary.class, WebUsingNimbus.class, WebReachingIntoAuth.class,
+                WebReachingIntoApp.class) {
+            @Override
+            ArchRule on(Layers layers) {
+                return classes().that().resideInAPackage(layers.web())
+                        .should().onlyDependOnClassesThat().resideInAnyPackage(
+                                "java..", layers.domain(), layers.web(),
+                                "io.micronaut..", "io.netty..", "com.fasterxml.jackson.annotation..", "jakarta..")
+                        .because("the web adapter is built on Micronaut HTTP and security core, Netty "
+                                + "and Jackson annotations only");
+            }
+        },
+
+        NOTHING_DEPENDS_ON_APP(DomainReachingIntoAdapters.class, AuthReachingIntoApp.class,
+                WebReachingIntoApp.class) {
+            @Override
+            ArchRule on(Layers layers) {
+                return noClasses().that().resideOutsideOfPackage(layers.app())
+                        .should().dependOnClassesThat().resideInAPackage(layers.app())
+                        .because("the app is the outermost ring: it sees everything, nothing sees it");
+            }
+        },
+
+        ONLY_AUTH_USES_NIMBUS(WebUsingNimbus.class, AppUsingNimbus.class) {
+            @Override
+            ArchRule on(Layers layers) {
+                return noClasses().that().resideOutsideOfPackage(layers.auth())
+                        .should().dependOnClassesThat().resideInAPackage("com.nimbusds..")
+                        .because("Nimbus is an implementation detail of the auth adapter, not even the app's");
+            }
+        };
+
+        private final Set<String> breakingFixtures;
+
+        Rule(Class<?>... breakingFixtures) {
+            this.breakingFixtures = Arrays.stream(breakingFixtures).map(Class::getName)
+                    .collect(toCollection(TreeSet::new));
+        }
+
+        abstract ArchRule on(Layers layers);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Rule.class)
+    void productionCodeFollowsTheRule(Rule rule) {
+        rule.on(PRODUCTION).check(production);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Rule.class)
+    void ruleIsBrokenByExactlyItsFixtures(Rule rule) {
+        EvaluationResult result = rule.on(FIXTURES).evaluate(fixtures);
+
+        assertTrue(result.hasViolation(), () -> rule + " found nothing wrong in the fixtures");
+        // Exact match: every named fixture is caught (the rule can fail), and nothing else is,
+        // in particular none of the Allowed* classes (the rule does not forbid what the layer may do).
+        Set<String> offenders = new TreeSet<>();
+        result.handleViolations((Collection<Dependency> dependencies, String message) ->
+                dependencies.forEach(dependency -> offenders.add(dependency.getOriginClass().getName())));
+        assertEquals(rule.breakingFixtures, offenders, () -> rule + " reported:\n" + result.getFailureReport());
+    }
+
+    @Test
+    void productionImportCoversEveryLayerAndNothingElse() {
+        // Guards against vacuous passes: a rule over an empty layer proves nothing.
+        for (String layer : PRODUCTION.packages()) {
+            assertFalse(production.that(resideInAPackage(layer + "..")).isEmpty(), () -> "no classes in " + layer);
+        }
+        assertTrue(production.contain(Caller.class), "domain");
+        assertTrue(production.contain(AccessTokenVerifier.class), "auth adapter");
+        assertTrue(production.contain(MessageController.class), "web adapter");
+        assertTrue(production.contain(Application.class), "app");
+
+        // And no test code: not the fixtures, not this class, not auth-adapter's test helpers.
+        assertTrue(production.stream().noneMatch(c -> c.getPackageName().startsWith(ROOT + ".archfixture")),
+                "fixtures leaked into the production import");
+        assertFalse(production.contain(ArchitectureTest.class), "app test classes in the production import");
+        assertFalse(production.contain(ROOT + ".auth.testing.TestKeys"), "auth-adapter test classes in the import");
+    }
+
+    @Test
+    void fixtureImportCoversEveryLayer() {
+        for (String layer : FIXTURES.packages()) {
+            assertFalse(fixtures.that(resideInAPackage(layer + "..")).isEmpty(), () -> "no fixtures in " + layer);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Deliberate architecture violations, test-only. {@code ArchitectureTest} runs its rules against these
+ * packages (as if {@code archfixture.domain} were the domain, and so on) to prove every rule can fail.
+ * Classes named {@code Allowed*} do only what their layer may do and must never be reported.
+ * No bean annotations here: the Micronaut processor must not turn fixtures into beans of the app tests.
+ */
+package com.example.resourceserver.archfixture;

@@ -1,0 +1,9 @@
+package com.example.resourceserver.archfixture.web;
+
+import com.example.resourceserver.archfixture.auth.AllowedAuthUsage;
+
+/** Violation: the web adapter knows the auth adapter. */
+public class WebReachingIntoAuth {
+
+    AllowedAuthUsage auth;
+}
