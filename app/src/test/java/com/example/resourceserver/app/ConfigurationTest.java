@@ -1,0 +1,103 @@
+package com.example.resourceserver.app;
+
+import com.example.resourceserver.app.support.ChildJvm;
+import com.example.resourceserver.auth.config.InvalidAuthConfigurationException;
+import com.example.resourceserver.auth.config.JwksLocation;
+import com.example.resourceserver.auth.config.TrustedIssuer;
+import com.example.resourceserver.auth.config.TrustedIssuerResolver;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Configuration as operators meet it: environment variables, one-sentence failures, provider shorthands. */
+class ConfigurationTest {
+
+    static final String MAIN = Application.class.getName();
+
+    static String startupFailure(Map<String, Object> properties) {
+        Map<String, Object> all = new HashMap<>(properties);
+        all.put("micronaut.server.port", -1);
+        RuntimeException e = assertThrows(RuntimeException.class, () -> ApplicationContext.run(EmbeddedServer.class, all).close());
+        var cause = Application.configurationError(e);
+        assertTrue(cause instanceof InvalidAuthConfigurationException, "unexpected failure: " + e);
+        return cause.getMessage();
+    }
+
+    @Test
+    void withoutAnyIssuerStartupStopsWithOneSentence() throws Exception {
+        try (ChildJvm jvm = ChildJvm.start(MAIN, Map.of())) {
+            assertEquals(Application.CONFIGURATION_ERROR_EXIT_CODE, jvm.awaitExit(60));
+            String output = jvm.output();
+            assertTrue(output.contains("Startup stopped: No token issuer is configured: set AUTH0_DOMAIN and AUTH0_AUDIENCE, "
+                    + "or AUTH_ISSUER and AUTH_AUDIENCE (or start with MICRONAUT_ENVIRONMENTS=dev for the local "
+                    + "development issuer)."), output);
+            assertFalse(output.contains("\tat "), "no stack trace: " + output);
+            assertFalse(output.contains("Exception"), "no exception names: " + output);
+        }
+    }
+
+    @Test
+    void aMissingPartnerVariableIsNamed() throws Exception {
+        try (ChildJvm jvm = ChildJvm.start(MAIN, Map.of("AUTH_ISSUER", "https://login.example.com/"))) {
+            assertEquals(Application.CONFIGURATION_ERROR_EXIT_CODE, jvm.awaitExit(60));
+            assertTrue(jvm.output().contains("Startup stopped: AUTH_ISSUER is set but AUTH_AUDIENCE is missing"), jvm.output());
+            assertFalse(jvm.output().contains("\tat "), jvm.output());
+        }
+    }
+
+    @Test
+    void environmentVariablesReachTheServiceUnderTheirContractNames() throws Exception {
+        // The quickstarts' names: AUTH0_DOMAIN plus API_IDENTIFIER. Nothing is fetched at startup that
+        // could delay it: keys load in the background.
+        try (ChildJvm jvm = ChildJvm.start(MAIN, Map.of("AUTH0_DOMAIN", "tenant.example.com",
+                "API_IDENTIFIER", "https://quickstarts/api", "AUTH_ALGORITHMS", "RS256,PS256", "AUTH_LEEWAY", "30s",
+                "MICRONAUT_SERVER_PORT", "-1"))) {
+            assertTrue(jvm.awaitLine("Startup completed", 60), jvm.output());
+            String output = jvm.output();
+            assertTrue(output.contains("Trusting issuer 'auth0': iss https://tenant.example.com/, aud https://quickstarts/api, "
+                    + "keys from https://tenant.example.com/.well-known/jwks.json"), output);
+            assertTrue(output.contains("Accepting algorithms [RS256, PS256] with PT30S leeway"), output);
+        }
+    }
+
+    @Test
+    void contradictoryOrInvalidSettingsStopStartup() {
+        assertTrue(startupFailure(Map.of("auth0.domain", "t.example.com", "auth0.audience", "a",
+                "auth.issuer", "https://x.example/", "auth.audience", "b")).startsWith("Both AUTH0_DOMAIN and AUTH_ISSUER are set"));
+        assertTrue(startupFailure(Map.of("auth.issuer", "https://x.example/", "auth.audience", "a",
+                "auth.algorithms", "HS256")).startsWith("AUTH_ALGORITHMS may not contain HS256"));
+        assertTrue(startupFailure(Map.of("auth.issuer", "http://idp.internal/", "auth.audience", "a"))
+                .startsWith("AUTH_ISSUER must use https"));
+        assertTrue(startupFailure(Map.of("auth.issuer", "https://x.example/", "auth.audience", "a", "auth.leeway", "1h"))
+                .startsWith("AUTH_LEEWAY must be a duration"));
+    }
+
+    @Test
+    void theAuth0ShorthandDerivesIssuerAndKeysWithoutNetwork() {
+        try (ApplicationContext context = ApplicationContext.run(Map.of("auth0.domain", "tenant.us.auth0.com",
+                "auth0.audience", "https://quickstarts/api"))) {
+            List<TrustedIssuer> issuers = context.getBean(TrustedIssuerResolver.Resolved.class).issuers();
+            assertEquals(List.of(new TrustedIssuer("auth0", "https://tenant.us.auth0.com/", "https://quickstarts/api",
+                    new JwksLocation.Fixed(URI.create("https://tenant.us.auth0.com/.well-known/jwks.json")))), issuers);
+        }
+    }
+
+    @Test
+    void apiIdentifierWorksAsTheAudienceAlias() {
+        try (ApplicationContext context = ApplicationContext.run(Map.of("auth0.domain", "tenant.us.auth0.com",
+                "api.identifier", "https://quickstarts/api"))) {
+            assertEquals("https://quickstarts/api",
+                    context.getBean(TrustedIssuerResolver.Resolved.class).issuers().get(0).audience());
+        }
+    }
+}
