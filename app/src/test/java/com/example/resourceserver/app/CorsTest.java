@@ -1,0 +1,85 @@
+package com.example.resourceserver.app;
+
+import com.example.resourceserver.app.support.RawHttp;
+import com.example.resourceserver.app.support.ServiceUnderTest;
+import com.example.resourceserver.auth.testing.JwksServer;
+import com.example.resourceserver.auth.testing.TestKeys;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * CORS as browsers meet it. The Host header names a public host: Micronaut refuses cross-origin calls
+ * to localhost by default (drive-by-localhost protection), which is not what a deployed API sees.
+ */
+class CorsTest {
+
+    static JwksServer jwks;
+    static ServiceUnderTest service;
+
+    @BeforeAll
+    static void start() {
+        jwks = JwksServer.start().publish(TestKeys.rsa("cors"));
+        service = ServiceUnderTest.start(ServiceUnderTest.trusting(jwks));
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+        jwks.close();
+    }
+
+    static RawHttp.Response preflight(String path, String method, String headers) {
+        return RawHttp.send(service.port(), "OPTIONS", path, "Host: api.example.com", "Origin: https://app.example.org",
+                "Access-Control-Request-Method: " + method, "Access-Control-Request-Headers: " + headers);
+    }
+
+    @Test
+    void preflightForTheThreeRoutesIsAllowedFromAnyOriginAndNeverA401() {
+        for (String path : List.of("/api/public", "/api/private", "/api/private-scoped")) {
+            RawHttp.Response response = preflight(path, "GET", "authorization,content-type");
+            assertEquals(200, response.status(), path);
+            assertEquals("https://app.example.org", response.header("Access-Control-Allow-Origin").orElse(""));
+            assertTrue(response.header("Access-Control-Allow-Methods").orElse("").contains("GET"));
+            String allowedHeaders = String.join(",", response.all("Access-Control-Allow-Headers")).toLowerCase();
+            assertTrue(allowedHeaders.contains("authorization") && allowedHeaders.contains("content-type"), allowedHeaders);
+        }
+    }
+
+    @Test
+    void otherMethodsAndHeadersAreNotAllowed() {
+        assertEquals(403, preflight("/api/private", "DELETE", "authorization").status());
+        assertEquals(403, preflight("/api/private", "GET", "x-custom").status());
+    }
+
+    @Test
+    void actualResponsesCarryTheOriginAndExposeTheChallenge() {
+        RawHttp.Response response = RawHttp.get(service.port(), "/api/private", "Host: api.example.com",
+                "Origin: https://app.example.org");
+        assertEquals(401, response.status());
+        assertEquals("https://app.example.org", response.header("Access-Control-Allow-Origin").orElse(""));
+        assertTrue(String.join(",", response.all("Access-Control-Expose-Headers")).contains("WWW-Authenticate"));
+    }
+
+    @Test
+    void allowedOriginsCanBeRestricted() {
+        try (ServiceUnderTest restricted = ServiceUnderTest.start(Map.of(
+                "auth.issuer", jwks.baseUrl(), "auth.audience", "a", "auth.jwks-uri", jwks.jwksUri().toString(),
+                "micronaut.server.cors.configurations.api.allowed-origins", "https://app.example.org"))) {
+            RawHttp.Response allowed = RawHttp.send(restricted.port(), "OPTIONS", "/api/private", "Host: api.example.com",
+                    "Origin: https://app.example.org", "Access-Control-Request-Method: GET",
+                    "Access-Control-Request-Headers: authorization");
+            RawHttp.Response refused = RawHttp.send(restricted.port(), "OPTIONS", "/api/private", "Host: api.example.com",
+                    "Origin: https://evil.example.net", "Access-Control-Request-Method: GET",
+                    "Access-Control-Request-Headers: authorization");
+            assertEquals(200, allowed.status());
+            assertTrue(refused.header("Access-Control-Allow-Origin").isEmpty());
+        }
+    }
+}
