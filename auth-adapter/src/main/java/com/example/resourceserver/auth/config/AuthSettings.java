@@ -23,6 +23,7 @@ public class AuthSettings {
     private boolean insecureAllowHttp;
     private int maxTokenLength = 16 * 1024;
     private Jwks jwks = new Jwks();
+    private TokenCache tokenCache = new TokenCache();
 
     public @Nullable String getIssuer() { return issuer; }
     public void setIssuer(@Nullable String issuer) { this.issuer = issuer; }
@@ -55,6 +56,34 @@ public class AuthSettings {
 
     public Jwks getJwks() { return jwks; }
     public void setJwks(Jwks jwks) { this.jwks = jwks; }
+
+    public TokenCache getTokenCache() { return tokenCache; }
+    public void setTokenCache(TokenCache tokenCache) { this.tokenCache = tokenCache; }
+
+    /** The verified-token cache: {@code auth.token-cache.*}. See docs/performance.md. */
+    @ConfigurationProperties("token-cache")
+    public static class TokenCache {
+        private boolean enabled = true;
+        private int maxEntries = 10_000;
+        private long maxBytes = 32L * 1024 * 1024;
+        private Duration maxTtl = Duration.ofMinutes(5);
+
+        /** Off: every request verifies its token in full. */
+        public boolean isEnabled() { return enabled; }
+        public void setEnabled(boolean enabled) { this.enabled = enabled; }
+
+        /** At most this many verified tokens are remembered. */
+        public int getMaxEntries() { return maxEntries; }
+        public void setMaxEntries(int maxEntries) { this.maxEntries = maxEntries; }
+
+        /** At most about this much heap is used for them (estimated per entry). */
+        public long getMaxBytes() { return maxBytes; }
+        public void setMaxBytes(long maxBytes) { this.maxBytes = maxBytes; }
+
+        /** No verdict is remembered longer than this, nor past the token's own exp. */
+        public Duration getMaxTtl() { return maxTtl; }
+        public void setMaxTtl(Duration maxTtl) { this.maxTtl = maxTtl; }
+    }
 
     /** How keys are fetched and kept: {@code auth.jwks.*}. See docs/keys.md. */
     @ConfigurationProperties("jwks")

@@ -4,6 +4,8 @@ import com.example.resourceserver.auth.config.AuthSettings;
 import com.example.resourceserver.auth.token.AccessTokenVerifier;
 import com.example.resourceserver.auth.token.Verification;
 import com.example.resourceserver.auth.token.VerifiedToken;
+import com.example.resourceserver.auth.token.VerifiedTokenCache;
+import io.micronaut.core.annotation.Nullable;
 import com.example.resourceserver.domain.caller.AuthenticationFailure;
 import com.example.resourceserver.domain.caller.Scope;
 import io.micronaut.context.annotation.Replaces;
@@ -31,7 +33,8 @@ import java.util.concurrent.ExecutorService;
  * JWT's own validator (which accepts unsigned tokens, has no algorithm allow-list and no refetch on an
  * unknown key; see ../shared/reference/stack.md).
  *
- * <p>When the signing key is in memory, verification runs inline (it is CPU work only). When keys must
+ * <p>A token verified before and still cached (see {@link VerifiedTokenCache}) costs a lookup. When the
+ * signing key is in memory, verification runs inline (it is CPU work only). When keys must
  * be fetched, it runs on the blocking executor, never on the event loop, and a request waits for it at
  * most the fetch timeout: past that it is answered from keys fetched earlier, or with 503, while the
  * fetch finishes in the background for the next request. A rejected token yields no authentication and
@@ -44,19 +47,28 @@ public class AccessTokenValidator implements TokenValidator<HttpRequest<?>> {
     private static final Logger LOG = LoggerFactory.getLogger(AccessTokenValidator.class);
 
     private final AccessTokenVerifier verifier;
+    private final VerifiedTokenCache<Authentication> cache;
     private final Scheduler blocking;
     private final Duration waitLimit;
 
     public AccessTokenValidator(AccessTokenVerifier verifier,
+                                @Nullable VerifiedTokenCache<Authentication> cache,
                                 @Named(TaskExecutors.BLOCKING) ExecutorService blockingExecutor,
                                 AuthSettings settings) {
         this.verifier = verifier;
+        this.cache = cache;
         this.blocking = Schedulers.fromExecutorService(blockingExecutor);
         this.waitLimit = settings.getJwks().getFetchTimeout();
     }
 
     @Override
     public Publisher<Authentication> validateToken(String token, HttpRequest<?> request) {
+        if (cache != null) {
+            VerifiedTokenCache.Entry<Authentication> hit = cache.find(token);
+            if (hit != null) {
+                return Mono.just(hit.value());
+            }
+        }
         Verification inline;
         try {
             // Keys already in memory: pure CPU work, done right here without a thread hop.
@@ -65,7 +77,7 @@ public class AccessTokenValidator implements TokenValidator<HttpRequest<?>> {
             inline = defect(e);
         }
         if (!(inline instanceof Verification.KeysNotCached)) {
-            return outcome(inline, request);
+            return outcome(token, inline, request);
         }
         // Keys must be fetched: off the event loop, and no longer than the fetch timeout; past it, keys
         // fetched earlier (stale period) still count, otherwise the answer is 503.
@@ -74,7 +86,7 @@ public class AccessTokenValidator implements TokenValidator<HttpRequest<?>> {
                 .timeout(waitLimit, Mono.fromCallable(
                         () -> verifier.verify(token, AccessTokenVerifier.KeyAccess.CACHED_OR_STALE)))
                 .onErrorResume(error -> Mono.just(defect(error)))
-                .flatMap(verification -> outcome(verification, request));
+                .flatMap(verification -> outcome(token, verification, request));
     }
 
     /** A defect, not a verdict on the token: fail closed, and never log the token itself. */
@@ -83,9 +95,13 @@ public class AccessTokenValidator implements TokenValidator<HttpRequest<?>> {
         return Verification.rejected(AuthenticationFailure.Reason.MALFORMED);
     }
 
-    private static Mono<Authentication> outcome(Verification verification, HttpRequest<?> request) {
+    private Mono<Authentication> outcome(String token, Verification verification, HttpRequest<?> request) {
         if (verification instanceof Verification.Verified verified) {
-            return Mono.just(toAuthentication(verified.token()));
+            Authentication authentication = toAuthentication(verified.token());
+            if (cache != null) {
+                cache.remember(token, verified.token(), authentication);
+            }
+            return Mono.just(authentication);
         }
         if (verification instanceof Verification.Rejected rejected) {
             AuthenticationFailures.record(request, rejected.failure());

@@ -9,6 +9,10 @@ import com.example.resourceserver.auth.config.TrustedIssuerResolver;
 import com.example.resourceserver.auth.dev.DevIssuer;
 import com.example.resourceserver.auth.keys.IssuerKeys;
 import com.example.resourceserver.auth.token.AccessTokenVerifier;
+import com.example.resourceserver.auth.token.VerifiedTokenCache;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.security.authentication.Authentication;
+import jakarta.inject.Singleton;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
@@ -61,6 +65,19 @@ public class AuthBeans {
                     blocking, (ScheduledExecutorService) scheduled));
         }
         return new AccessTokenVerifier(issuers, resolved.policy(), Clock.systemUTC());
+    }
+
+    /** The verified-token cache, unless {@code auth.token-cache.enabled=false}. */
+    @Singleton
+    @Requires(property = "auth.token-cache.enabled", notEquals = "false")
+    VerifiedTokenCache<Authentication> verifiedTokenCache(AuthSettings auth, AccessTokenVerifier verifier) {
+        AuthSettings.TokenCache settings = auth.getTokenCache();
+        VerifiedTokenCache<Authentication> cache = new VerifiedTokenCache<>(settings.getMaxEntries(),
+                settings.getMaxBytes(), settings.getMaxTtl(), Clock.systemUTC());
+        for (IssuerKeys keys : verifier.issuers()) {
+            keys.onKeySetChange(cache::keySetChanged);
+        }
+        return cache;
     }
 
     private static String describe(TrustedIssuer issuer) {

@@ -1,0 +1,105 @@
+package com.example.resourceserver.app;
+
+import com.example.resourceserver.app.support.ServiceUnderTest;
+import com.example.resourceserver.auth.testing.JwksServer;
+import com.example.resourceserver.auth.testing.TestKeys;
+import com.example.resourceserver.auth.testing.TokenMint;
+import com.example.resourceserver.auth.token.VerifiedTokenCache;
+import com.nimbusds.jose.jwk.RSAKey;
+import io.micronaut.core.type.Argument;
+import io.micronaut.security.authentication.Authentication;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/** The verified-token cache changes cost, never a verdict. */
+class TokenCacheTest {
+
+    JwksServer jwks;
+    RSAKey key;
+    TokenMint mint;
+    ServiceUnderTest service;
+
+    @BeforeEach
+    void start() {
+        key = TestKeys.rsa("k1");
+        jwks = JwksServer.start().publish(key);
+        mint = new TokenMint(key, jwks.baseUrl(), ServiceUnderTest.AUDIENCE);
+    }
+
+    @AfterEach
+    void stop() {
+        if (service != null) {
+            service.close();
+        }
+        jwks.close();
+    }
+
+    VerifiedTokenCache<Authentication> cache() {
+        return service.context().getBean(Argument.of(VerifiedTokenCache.class, Authentication.class));
+    }
+
+    int status(String token) {
+        return service.getWithToken("/api/private", token).statusCode();
+    }
+
+    @Test
+    void aRepeatedTokenIsAHit() {
+        service = ServiceUnderTest.start(ServiceUnderTest.trusting(jwks));
+        String token = mint.valid("");
+        assertEquals(200, status(token));
+        assertEquals(200, status(token));
+        assertEquals(1, cache().stats().hitCount());
+    }
+
+    @Test
+    void aCachedTokenStillExpiresOnTime() throws InterruptedException {
+        Map<String, Object> properties = ServiceUnderTest.trusting(jwks);
+        properties.put("auth.leeway", "0s");
+        service = ServiceUnderTest.start(properties);
+        String token = mint.token().claim("exp", Instant.now().getEpochSecond() + 2).sign();
+        assertEquals(200, status(token));
+        assertEquals(200, status(token));
+
+        Thread.sleep(3000);
+
+        assertEquals(401, status(token));
+    }
+
+    @Test
+    void aCachedTokenWhoseKeyWasRemovedIsRejectedAfterTheNextRefresh() throws InterruptedException {
+        Map<String, Object> properties = ServiceUnderTest.trusting(jwks);
+        properties.put("auth.jwks.cache-ttl", "2s");
+        properties.put("auth.jwks.refresh-ahead", "200ms");
+        properties.put("auth.jwks.min-refresh-interval", "500ms");
+        properties.put("auth.jwks.fetch-timeout", "700ms");
+        service = ServiceUnderTest.start(properties);
+        String token = mint.valid("");
+        assertEquals(200, status(token));
+        assertEquals(200, status(token));
+        assertEquals(1, cache().size());
+
+        jwks.publish(TestKeys.rsa("k2"));
+        Thread.sleep(2500);
+
+        assertEquals(401, status(token));
+    }
+
+    @Test
+    void theCacheCanBeSwitchedOff() {
+        Map<String, Object> properties = ServiceUnderTest.trusting(jwks);
+        properties.put("auth.token-cache.enabled", "false");
+        service = ServiceUnderTest.start(properties);
+        assertFalse(service.context().containsBean(VerifiedTokenCache.class));
+        String token = mint.valid("read:messages");
+        assertEquals(200, status(token));
+        assertEquals(200, status(token));
+        assertEquals(401, status(mint.token().claim("exp", 10).sign()));
+    }
+}
