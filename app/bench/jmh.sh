@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# JMH benchmarks of the verification path, reported as ratios to one raw RS256 verification.
+# Usage: app/bench/jmh.sh                                  (5 x 2 s warm-up and measurement each)
+#        app/bench/jmh.sh -wi 2 -i 3 -w 1 -r 1             (quicker, noisier; any JMH options)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+./mvnw -q -B -pl domain,auth-adapter install -DskipTests
+./mvnw -q -B -pl auth-adapter -Pjmh test-compile dependency:build-classpath \
+  -Dmdep.outputFile=target/jmh.classpath -Dmdep.includeScope=test
+cp="auth-adapter/target/test-classes:auth-adapter/target/classes:$(cat auth-adapter/target/jmh.classpath)"
+java -cp "$cp" org.openjdk.jmh.Main VerificationBenchmark -rf json -rff auth-adapter/target/jmh-result.json "$@"
+
+python3 - auth-adapter/target/jmh-result.json <<'PY'
+import json, sys
+results = {r["benchmark"].rsplit(".", 1)[1]: r["primaryMetric"] for r in json.load(open(sys.argv[1]))}
+floor = results["rawRsaVerify"]["score"]
+print()
+print(f"{'benchmark':<18} {'us/op':>10} {'error':>9} {'x raw RSA verify':>17}")
+for name in ("rawRsaVerify", "verifyCacheMiss", "verifyCacheHit"):
+    m = results[name]
+    print(f"{name:<18} {m['score']:>10.3f} {m['scoreError']:>9.3f} {m['score'] / floor:>17.3f}")
+PY

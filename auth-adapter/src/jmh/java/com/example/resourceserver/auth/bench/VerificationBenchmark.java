@@ -1,0 +1,134 @@
+package com.example.resourceserver.auth.bench;
+
+import com.example.resourceserver.auth.config.AuthSettings;
+import com.example.resourceserver.auth.config.JwksLocation;
+import com.example.resourceserver.auth.config.TrustedIssuer;
+import com.example.resourceserver.auth.config.TrustedIssuerResolver;
+import com.example.resourceserver.auth.keys.IssuerKeys;
+import com.example.resourceserver.auth.testing.JwksServer;
+import com.example.resourceserver.auth.testing.TestKeys;
+import com.example.resourceserver.auth.testing.TokenMint;
+import com.example.resourceserver.auth.token.AccessTokenVerifier;
+import com.example.resourceserver.auth.token.Verification;
+import com.example.resourceserver.auth.token.VerifiedTokenCache;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.util.Base64URL;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.nio.charset.StandardCharsets;
+import java.security.Signature;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * The verification path against its physical floor, one RS256 signature check with
+ * {@link java.security.Signature}. Each invocation verifies a fresh copy of the token string, as every
+ * request brings its own (so String hashing is paid as it is in production). Keys are in memory, as
+ * they are for all but the first request after a key appears: this is the CPU cost, not the fetch.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(java.util.concurrent.TimeUnit.MICROSECONDS)
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx256m"})
+public class VerificationBenchmark {
+
+    private JwksServer jwks;
+    private ExecutorService executor;
+    private ScheduledExecutorService scheduler;
+    private AccessTokenVerifier verifier;
+    private VerifiedTokenCache<Object> cache;
+    private char[] token;
+
+    private Signature signature;
+    private RSAPublicKey publicKey;
+    private byte[] signingInput;
+    private byte[] signatureBytes;
+
+    @Setup(Level.Trial)
+    public void setUp() throws Exception {
+        RSAKey key = TestKeys.rsa("bench");
+        jwks = JwksServer.start().publish(key);
+        executor = Executors.newCachedThreadPool();
+        scheduler = Executors.newSingleThreadScheduledExecutor();
+        AuthSettings settings = new AuthSettings();
+        TrustedIssuer issuer = new TrustedIssuer("bench", jwks.baseUrl(), "https://api.example/",
+                new JwksLocation.Fixed(jwks.jwksUri()));
+        IssuerKeys keys = new IssuerKeys(issuer, settings.getJwks(), false, Clock.systemUTC(), executor, scheduler);
+        verifier = new AccessTokenVerifier(List.of(keys), TrustedIssuerResolver.policy(settings), Clock.systemUTC());
+
+        // A token shaped like a real one: a few standard claims and scopes.
+        String compact = new TokenMint(key, jwks.baseUrl(), "https://api.example/").token()
+                .claim("sub", "auth0|5f7c8ec7c33c6c004bbafe82")
+                .claim("azp", "zZ9t2hQsVYg0xkaL7sy2HMsF1Ty0zZhE")
+                .claim("scope", "openid profile read:messages")
+                .claim("exp", java.time.Instant.now().getEpochSecond() + 3600)
+                .sign();
+        token = compact.toCharArray();
+        Verification first = verifier.verify(compact); // loads the key set over HTTP once
+        if (!(first instanceof Verification.Verified verified)) {
+            throw new IllegalStateException("benchmark token does not verify: " + first);
+        }
+        cache = new VerifiedTokenCache<>(10_000, 32L * 1024 * 1024, Duration.ofMinutes(5), Clock.systemUTC());
+        cache.remember(compact, verified.token(), new Object());
+
+        int lastDot = compact.lastIndexOf('.');
+        signingInput = compact.substring(0, lastDot).getBytes(StandardCharsets.US_ASCII);
+        signatureBytes = new Base64URL(compact.substring(lastDot + 1)).decode();
+        publicKey = key.toRSAPublicKey();
+        signature = Signature.getInstance("SHA256withRSA");
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws Exception {
+        verifier.close();
+        jwks.close();
+        executor.shutdownNow();
+        scheduler.shutdownNow();
+    }
+
+    /** The floor: one RSA-2048 PKCS#1 v1.5 SHA-256 verification with a reused Signature object. */
+    @Benchmark
+    public boolean rawRsaVerify() throws Exception {
+        signature.initVerify(publicKey);
+        signature.update(signingInput);
+        return signature.verify(signatureBytes);
+    }
+
+    /** Full verification of a token seen for the first time (cache miss), keys in memory. */
+    @Benchmark
+    public Verification verifyCacheMiss() {
+        Verification result = verifier.verify(new String(token), AccessTokenVerifier.KeyAccess.CACHED_ONLY);
+        if (!(result instanceof Verification.Verified)) {
+            throw new IllegalStateException("not verified: " + result);
+        }
+        return result;
+    }
+
+    /** A token verified before: the cache lookup the validator does first. */
+    @Benchmark
+    public Object verifyCacheHit() {
+        VerifiedTokenCache.Entry<Object> entry = cache.find(new String(token));
+        if (entry == null) {
+            throw new IllegalStateException("cache miss");
+        }
+        return entry.value();
+    }
+}
