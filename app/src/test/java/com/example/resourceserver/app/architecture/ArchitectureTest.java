@@ -139,8 +139,8 @@ class ArchitectureTest {
                         .should().onlyDependOnClassesThat().resideInAnyPackage(
                                 "java..", layers.domain(), layers.auth(),
                                 "io.micronaut..", "com.nimbusds..", "reactor..", "org.reactivestreams..",
-                                "org.slf4j..", "jakarta..")
-                        .because("the auth adapter is built on Micronaut Security, Nimbus and reactor only");
+                                "org.slf4j..", "jakarta..", "com.github.benmanes.caffeine..")
+                        .because("the auth adapter is built on Micronaut Security, Nimbus, reactor and Caffeine only");
             }
         },
 
