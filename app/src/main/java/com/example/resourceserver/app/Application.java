@@ -6,6 +6,8 @@ import io.micronaut.runtime.Micronaut;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Locale;
+
 /** Starts the service. A configuration mistake ends startup with its one-sentence message, no stack trace. */
 public class Application extends Micronaut {
 
@@ -18,14 +20,42 @@ public class Application extends Micronaut {
 
     @Override
     protected void handleStartupException(Environment environment, Throwable exception) {
-        ConfigurationException configurationError = configurationError(exception);
-        if (configurationError == null) {
+        String problem = configurationProblem(exception);
+        if (problem == null) {
             super.handleStartupException(environment, exception);
             return;
         }
-        LOG.error("Startup stopped: {}", configurationError.getMessage());
+        LOG.error("Startup stopped: {}", problem);
         System.exit(CONFIGURATION_ERROR_EXIT_CODE);
     }
+
+    /**
+     * One sentence for a startup failure caused by configuration: our own checks' message, or for a
+     * value Micronaut cannot convert (a duration like "abc"), the property, its variable and why.
+     * Null when the failure is something else, which then gets Micronaut's full report.
+     */
+    static String configurationProblem(Throwable exception) {
+        ConfigurationException ours = configurationError(exception);
+        if (ours != null) {
+            return ours.getMessage();
+        }
+        for (Throwable t = exception; t != null && t != t.getCause(); t = t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            int at = message.indexOf(UNREADABLE_PROPERTY);
+            int end = at < 0 ? -1 : message.indexOf(']', at + UNREADABLE_PROPERTY.length());
+            if (end > 0) {
+                String property = message.substring(at + UNREADABLE_PROPERTY.length(), end);
+                String variable = property.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+                int because = message.indexOf("due to: ", end);
+                String reason = because < 0 ? "" : ": " + message.substring(because + 8).lines().findFirst().orElse("");
+                return property + " (" + variable + ") has a value that cannot be read" + reason;
+            }
+        }
+        return null;
+    }
+
+    /** How Micronaut names the property in its message when a value cannot be converted. */
+    private static final String UNREADABLE_PROPERTY = "Error resolving property value [";
 
     /** The configuration error at the root of a startup failure, if that is what it is. */
     static ConfigurationException configurationError(Throwable exception) {

@@ -56,6 +56,17 @@ class ConfigurationTest {
     }
 
     @Test
+    void anUnreadableValueIsNamedWithItsVariable() throws Exception {
+        try (ChildJvm jvm = ChildJvm.start(MAIN, Map.of("AUTH_ISSUER", "https://login.example.com/",
+                "AUTH_AUDIENCE", "api", "AUTH_JWKS_CACHE_TTL", "abc"))) {
+            assertEquals(Application.CONFIGURATION_ERROR_EXIT_CODE, jvm.awaitExit(60));
+            assertTrue(jvm.output().contains("Startup stopped: auth.jwks.cache-ttl (AUTH_JWKS_CACHE_TTL) has a value "
+                    + "that cannot be read"), jvm.output());
+            assertFalse(jvm.output().contains("\tat "), jvm.output());
+        }
+    }
+
+    @Test
     void environmentVariablesReachTheServiceUnderTheirContractNames() throws Exception {
         // The quickstarts' names: AUTH0_DOMAIN plus API_IDENTIFIER. Nothing is fetched at startup that
         // could delay it: keys load in the background.

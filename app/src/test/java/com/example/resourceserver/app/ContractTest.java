@@ -277,6 +277,18 @@ class ContractTest implements TestPropertyProvider {
     }
 
     @Test
+    void headIsGetWithoutABody() {
+        // RFC 9110 §9.3.2: HEAD is GET without the content, so it is served, with GET's checks.
+        RawHttp.Response publicHead = RawHttp.send(server.getPort(), "HEAD", "/api/public");
+        assertEquals(200, publicHead.status());
+        assertEquals("", publicHead.body());
+        RawHttp.Response privateHead = RawHttp.send(server.getPort(), "HEAD", "/api/private");
+        assertEquals(401, privateHead.status());
+        assertEquals(List.of("Bearer realm=\"api\""), privateHead.all("WWW-Authenticate"));
+        assertEquals("", privateHead.body());
+    }
+
+    @Test
     void errorBodiesNeverCarryFrameworkDetails() {
         for (RawHttp.Response response : List.of(get("/nope"), RawHttp.send(server.getPort(), "POST", "/api/public",
                 "Content-Length: 0"), get("/api/private"), get("/%"))) {

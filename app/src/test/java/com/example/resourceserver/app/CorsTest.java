@@ -53,9 +53,13 @@ class CorsTest {
     }
 
     @Test
-    void otherMethodsAndHeadersAreNotAllowed() {
-        assertEquals(403, preflight("/api/private", "DELETE", "authorization").status());
-        assertEquals(403, preflight("/api/private", "GET", "x-custom").status());
+    void otherMethodsAndHeadersAreNotAllowedAndTheRefusalIsJson() {
+        for (RawHttp.Response refused : java.util.List.of(preflight("/api/private", "DELETE", "authorization"),
+                preflight("/api/private", "GET", "x-custom"))) {
+            assertEquals(403, refused.status());
+            assertEquals("{\"error\":\"forbidden\",\"error_description\":\"This request is not allowed\"}", refused.body());
+            assertEquals("application/json", refused.header("Content-Type").orElse(""));
+        }
     }
 
     @Test

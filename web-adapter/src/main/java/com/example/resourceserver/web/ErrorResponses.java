@@ -74,6 +74,7 @@ public class ErrorResponses {
     public ErrorBody bodyFor(int status) {
         return switch (status) {
             case 400 -> new ErrorBody("invalid_request", "The request is malformed");
+            case 403 -> new ErrorBody("forbidden", "This request is not allowed");
             case 404 -> new ErrorBody("not_found", "No resource at this path");
             case 405 -> new ErrorBody("method_not_allowed", "This method is not allowed on this resource");
             case 406 -> new ErrorBody("not_acceptable", "No acceptable representation: this API answers application/json");

@@ -2,6 +2,7 @@ package com.example.resourceserver.web.netty;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.BeanCreatedEvent;
+import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.http.netty.channel.ChannelPipelineCustomizer;
 import jakarta.inject.Singleton;
@@ -21,7 +22,7 @@ public class SlowClientGuard implements BeanCreatedEventListener<ChannelPipeline
 
     public SlowClientGuard(@Value("${web.request-header-timeout:10s}") Duration deadline) {
         if (deadline.isNegative() || deadline.isZero()) {
-            throw new IllegalArgumentException("web.request-header-timeout must be positive");
+            throw new ConfigurationException("web.request-header-timeout must be a positive duration such as 10s.");
         }
         this.deadline = deadline;
     }
