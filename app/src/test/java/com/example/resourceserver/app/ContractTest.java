@@ -49,6 +49,7 @@ class ContractTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         jwks.publish(key);
         return Map.of(
+                "micronaut.server.port", "-1",
                 "micronaut.server.host", "127.0.0.1",
                 "auth.issuer", jwks.baseUrl(),
                 "auth.audience", "https://api.example/",

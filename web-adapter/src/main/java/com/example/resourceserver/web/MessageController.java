@@ -15,6 +15,13 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+
 import java.util.HashSet;
 import java.util.Set;
 
@@ -41,12 +48,20 @@ public class MessageController {
 
     @Get("/public")
     @Secured(SecurityRule.IS_ANONYMOUS)
+    @Operation(summary = "A message for anyone", description = "No authentication; an Authorization header is ignored.")
+    @ApiResponse(responseCode = "200", description = "The public message",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MessageBody.class)))
     public MessageBody publicMessage() {
         return new MessageBody(publicMessage.getMessage().message());
     }
 
     @Get("/private")
     @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Operation(summary = "A message for any valid access token")
+    @SecurityRequirement(name = ApiDescription.BEARER)
+    @ApiResponse(responseCode = "200", description = "The private message",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MessageBody.class)))
+    @BearerErrorResponses
     public HttpResponse<?> privateMessage(@Nullable Authentication authentication) {
         if (authentication == null) {
             return errors.missingCredentials(); // unreachable behind the security filter; fail closed anyway
@@ -56,6 +71,15 @@ public class MessageController {
 
     @Get("/private-scoped")
     @Secured(SecurityRule.IS_AUTHENTICATED)
+    @Operation(summary = "A message for access tokens granted read:messages")
+    @SecurityRequirement(name = ApiDescription.BEARER, scopes = "read:messages")
+    @ApiResponse(responseCode = "200", description = "The scoped message",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MessageBody.class)))
+    @ApiResponse(responseCode = "403", description = "Valid token without read:messages (RFC 6750 insufficient_scope)",
+            headers = @Header(name = "WWW-Authenticate", description = "Bearer error=\"insufficient_scope\", "
+                    + "scope=\"read:messages\", error_description=\"...\""),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+    @BearerErrorResponses
     public HttpResponse<?> privateScopedMessage(@Nullable Authentication authentication) {
         if (authentication == null) {
             return errors.missingCredentials();

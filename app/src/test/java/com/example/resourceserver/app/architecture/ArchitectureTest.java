@@ -139,8 +139,8 @@ class ArchitectureTest {
                         .should().onlyDependOnClassesThat().resideInAnyPackage(
                                 "java..", layers.domain(), layers.auth(),
                                 "io.micronaut..", "com.nimbusds..", "reactor..", "org.reactivestreams..",
-                                "org.slf4j..", "jakarta..", "com.github.benmanes.caffeine..")
-                        .because("the auth adapter is built on Micronaut Security, Nimbus, reactor and Caffeine only");
+                                "org.slf4j..", "jakarta..", "com.github.benmanes.caffeine..", "io.micrometer..")
+                        .because("the auth adapter is built on Micronaut Security, Nimbus, reactor, Caffeine and Micrometer only");
             }
         },
 
@@ -172,9 +172,10 @@ class ArchitectureTest {
                 return classes().that().resideInAPackage(layers.web())
                         .should().onlyDependOnClassesThat().resideInAnyPackage(
                                 "java..", layers.domain(), layers.web(),
-                                "io.micronaut..", "io.netty..", "com.fasterxml.jackson.annotation..", "jakarta..")
-                        .because("the web adapter is built on Micronaut HTTP and security core, Netty "
-                                + "and Jackson annotations only");
+                                "io.micronaut..", "io.netty..", "com.fasterxml.jackson.annotation..", "jakarta..",
+                                "io.micrometer..", "io.swagger.v3.oas.annotations..", "org.slf4j..")
+                        .because("the web adapter is built on Micronaut HTTP and security core, Netty, Jackson "
+                                + "and OpenAPI annotations, Micrometer and SLF4J only");
             }
         },
 

@@ -82,9 +82,25 @@ public final class ChildJvm implements AutoCloseable {
         return false;
     }
 
+    /**
+     * What the process printed, with each JSON log line reduced to its message (the production log
+     * format is one JSON object per line), so that tests read what an operator reads.
+     */
     public String output() {
         synchronized (lines) {
-            return String.join("\n", lines);
+            return String.join("\n", lines.stream().map(ChildJvm::message).toList());
+        }
+    }
+
+    private static String message(String line) {
+        if (!line.startsWith("{")) {
+            return line;
+        }
+        try {
+            Map<String, Object> json = com.nimbusds.jose.util.JSONObjectUtils.parse(line);
+            return json.get("level") + " " + json.get("formattedMessage");
+        } catch (java.text.ParseException e) {
+            return line;
         }
     }
 

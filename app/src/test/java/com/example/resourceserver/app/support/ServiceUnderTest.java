@@ -33,6 +33,8 @@ public final class ServiceUnderTest implements AutoCloseable {
         Map<String, Object> all = new HashMap<>();
         all.put("micronaut.server.port", -1);
         all.put("micronaut.server.host", "127.0.0.1");
+        // The dev environment would switch logging to logback-dev.xml for the whole test JVM.
+        all.put("logger.config", "logback-test.xml");
         all.putAll(properties);
         return new ServiceUnderTest(ApplicationContext.run(EmbeddedServer.class, all, environments));
     }

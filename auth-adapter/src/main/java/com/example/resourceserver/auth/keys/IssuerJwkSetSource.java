@@ -26,6 +26,7 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.text.ParseException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,20 +51,35 @@ final class IssuerJwkSetSource implements JWKSetSource<SecurityContext> {
     private final boolean insecureHttpAllowed;
     private final KeySetStatus status;
     private final Clock clock;
+    private final KeyFetchObserver observer;
     private volatile URL discoveredJwksUrl;
+    private volatile List<String> lastKids = List.of();
 
     IssuerJwkSetSource(TrustedIssuer issuer, ResourceRetriever retriever, boolean insecureHttpAllowed,
-                       KeySetStatus status, Clock clock) {
+                       KeySetStatus status, Clock clock, KeyFetchObserver observer) {
         this.issuer = issuer;
         this.retriever = retriever;
         this.insecureHttpAllowed = insecureHttpAllowed;
         this.status = status;
         this.clock = clock;
+        this.observer = observer;
     }
 
     @Override
     public JWKSet getJWKSet(JWKSetCacheRefreshEvaluator refreshEvaluator, long currentTime, SecurityContext context)
             throws KeySourceException {
+        long start = System.nanoTime();
+        boolean succeeded = false;
+        try {
+            JWKSet keys = fetch();
+            succeeded = true;
+            return keys;
+        } finally {
+            observer.fetched(issuer, succeeded, Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+
+    private JWKSet fetch() throws KeySourceException {
         URL url;
         try {
             url = jwksUrl();
@@ -86,8 +102,22 @@ final class IssuerJwkSetSource implements JWKSetSource<SecurityContext> {
             fail("the key set at " + url + " is not a JWK set: " + e.getMessage());
             throw new JWKSetParseException("The key set of issuer " + issuer.name() + " is not a JWK set", e);
         }
+        boolean recovered = status.lastAttemptFailed();
         status.recordSuccess(clock.instant(), keys.size());
+        announce(keys, url, recovered);
         return keys;
+    }
+
+    /** One line per change of the key set or recovery, not one per routine refresh. */
+    private void announce(JWKSet keys, URL url, boolean recovered) {
+        List<String> kids = keys.getKeys().stream().map(k -> String.valueOf(k.getKeyID())).sorted().toList();
+        if (recovered || !kids.equals(lastKids)) {
+            LOG.info("Keys of issuer '{}' loaded from {}: {} signing key(s) {}{}", issuer.name(), url, kids.size(), kids,
+                    recovered ? " (recovered)" : "");
+        } else {
+            LOG.debug("Keys of issuer '{}' refreshed, unchanged", issuer.name());
+        }
+        lastKids = kids;
     }
 
     private void fail(String reason) {

@@ -61,6 +61,11 @@ public final class IssuerKeys implements Closeable {
 
     public IssuerKeys(TrustedIssuer issuer, AuthSettings.Jwks settings, boolean insecureHttpAllowed, Clock clock,
                       ExecutorService refreshExecutor, ScheduledExecutorService scheduler) {
+        this(issuer, settings, insecureHttpAllowed, clock, refreshExecutor, scheduler, KeyFetchObserver.NONE);
+    }
+
+    public IssuerKeys(TrustedIssuer issuer, AuthSettings.Jwks settings, boolean insecureHttpAllowed, Clock clock,
+                      ExecutorService refreshExecutor, ScheduledExecutorService scheduler, KeyFetchObserver observer) {
         this.issuer = issuer;
         this.retryAfter = settings.getMinRefreshInterval();
         this.cacheTtlMillis = settings.getCacheTtl().toMillis();
@@ -68,7 +73,7 @@ public final class IssuerKeys implements Closeable {
         this.clock = clock;
         int timeoutMillis = Math.toIntExact(settings.getFetchTimeout().toMillis());
         var retriever = new DefaultResourceRetriever(timeoutMillis, timeoutMillis, settings.getSizeLimitBytes());
-        var bottom = new IssuerJwkSetSource(issuer, retriever, insecureHttpAllowed, status, clock);
+        var bottom = new IssuerJwkSetSource(issuer, retriever, insecureHttpAllowed, status, clock, observer);
         this.source = JWKSourceBuilder.create(bottom)
                 .cache(settings.getCacheTtl().toMillis(), settings.getFetchTimeout().toMillis())
                 .refreshAheadCache(settings.getRefreshAhead().toMillis(), this::onCacheEvent,

@@ -8,6 +8,7 @@ import com.example.resourceserver.auth.config.TrustedIssuer;
 import com.example.resourceserver.auth.config.TrustedIssuerResolver;
 import com.example.resourceserver.auth.dev.DevIssuer;
 import com.example.resourceserver.auth.keys.IssuerKeys;
+import com.example.resourceserver.auth.keys.KeyFetchObserver;
 import com.example.resourceserver.auth.token.AccessTokenVerifier;
 import com.example.resourceserver.auth.token.VerifiedTokenCache;
 import io.micronaut.context.annotation.Requires;
@@ -58,11 +59,12 @@ public class AuthBeans {
     @Bean(preDestroy = "close")
     AccessTokenVerifier accessTokenVerifier(TrustedIssuerResolver.Resolved resolved, AuthSettings auth,
                                             @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
-                                            @Named(TaskExecutors.SCHEDULED) ExecutorService scheduled) {
+                                            @Named(TaskExecutors.SCHEDULED) ExecutorService scheduled,
+                                            Optional<KeyFetchObserver> observer) {
         List<IssuerKeys> issuers = new ArrayList<>();
         for (TrustedIssuer issuer : resolved.issuers()) {
             issuers.add(new IssuerKeys(issuer, auth.getJwks(), resolved.insecureHttpAllowed(), Clock.systemUTC(),
-                    blocking, (ScheduledExecutorService) scheduled));
+                    blocking, (ScheduledExecutorService) scheduled, observer.orElse(KeyFetchObserver.NONE)));
         }
         return new AccessTokenVerifier(issuers, resolved.policy(), Clock.systemUTC());
     }

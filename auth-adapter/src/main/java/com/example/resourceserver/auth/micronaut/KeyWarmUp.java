@@ -1,34 +1,70 @@
 package com.example.resourceserver.auth.micronaut;
 
+import com.example.resourceserver.auth.config.AuthSettings;
 import com.example.resourceserver.auth.keys.IssuerKeys;
 import com.example.resourceserver.auth.token.AccessTokenVerifier;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.scheduling.TaskExecutors;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Fetches every issuer's keys once the server listens, in the background: startup never waits for an
- * identity provider (it may be down), and the first request usually finds the keys cached.
+ * identity provider (it may be down), and the first request usually finds the keys cached. Issuers
+ * whose keys could not be loaded are tried again every min-refresh-interval until they load, because
+ * readiness waits for them and an orchestrator sends no traffic that could trigger a load meanwhile.
  */
 @Singleton
 public class KeyWarmUp implements ApplicationEventListener<ServerStartupEvent> {
 
     private final AccessTokenVerifier verifier;
     private final ExecutorService blocking;
+    private final ScheduledExecutorService scheduler;
+    private final Duration retryInterval;
+    private volatile ScheduledFuture<?> retries;
 
-    public KeyWarmUp(AccessTokenVerifier verifier, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+    public KeyWarmUp(AccessTokenVerifier verifier, @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
+                     @Named(TaskExecutors.SCHEDULED) ExecutorService scheduler, AuthSettings settings) {
         this.verifier = verifier;
         this.blocking = blocking;
+        this.scheduler = (ScheduledExecutorService) scheduler;
+        this.retryInterval = settings.getJwks().getMinRefreshInterval();
     }
 
     @Override
     public void onApplicationEvent(ServerStartupEvent event) {
         for (IssuerKeys keys : verifier.issuers()) {
             blocking.execute(keys::warmUp);
+        }
+        long interval = Math.max(1, retryInterval.toMillis());
+        retries = scheduler.scheduleWithFixedDelay(this::retryUnloaded, interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    private void retryUnloaded() {
+        boolean allLoaded = true;
+        for (IssuerKeys keys : verifier.issuers()) {
+            if (keys.status().lastSuccess().isEmpty()) {
+                allLoaded = false;
+                blocking.execute(keys::warmUp);
+            }
+        }
+        if (allLoaded && retries != null) {
+            retries.cancel(false);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        if (retries != null) {
+            retries.cancel(false);
         }
     }
 }

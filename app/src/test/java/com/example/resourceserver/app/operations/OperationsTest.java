@@ -1,0 +1,306 @@
+package com.example.resourceserver.app.operations;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.example.resourceserver.app.support.RawHttp;
+import com.example.resourceserver.app.support.ServiceUnderTest;
+import com.example.resourceserver.auth.testing.JwksServer;
+import com.example.resourceserver.auth.testing.TestKeys;
+import com.example.resourceserver.auth.testing.TokenMint;
+import com.nimbusds.jose.jwk.RSAKey;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.yaml.snakeyaml.Yaml;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What an operator sees from outside: health, metrics, logs and the API description. */
+class OperationsTest {
+
+    JwksServer jwks;
+    RSAKey key;
+    TokenMint mint;
+    ServiceUnderTest service;
+
+    @BeforeEach
+    void identityProvider() {
+        key = TestKeys.rsa("ops");
+        jwks = JwksServer.start().publish(key);
+        mint = new TokenMint(key, jwks.baseUrl(), ServiceUnderTest.AUDIENCE);
+    }
+
+    @AfterEach
+    void stop() {
+        if (service != null) {
+            service.close();
+        }
+        jwks.close();
+    }
+
+    Map<String, Object> fast() {
+        Map<String, Object> properties = ServiceUnderTest.trusting(jwks);
+        properties.put("auth.jwks.cache-ttl", "2s");
+        properties.put("auth.jwks.refresh-ahead", "200ms");
+        properties.put("auth.jwks.min-refresh-interval", "500ms");
+        properties.put("auth.jwks.fetch-timeout", "700ms");
+        return properties;
+    }
+
+    // --- health ---------------------------------------------------------------------------------------
+
+    @Test
+    void readinessWaitsForKeysAndLivenessDoesNot() throws Exception {
+        jwks.mode(JwksServer.Mode.FAIL_500);
+        service = ServiceUnderTest.start(fast());
+
+        assertEquals(503, service.get("/health/readiness").statusCode());
+        assertEquals("{\"status\":\"DOWN\"}", service.get("/health/readiness").body());
+        assertEquals(200, service.get("/health/liveness").statusCode());
+
+        jwks.mode(JwksServer.Mode.SERVE); // no token arrives: the background warm-up retries alone
+        int status = 0;
+        for (int i = 0; i < 50 && status != 200; i++) {
+            Thread.sleep(100);
+            status = service.get("/health/readiness").statusCode();
+        }
+        assertEquals(200, status, "readiness should flip once the keys load");
+
+        jwks.mode(JwksServer.Mode.FAIL_500);
+        Thread.sleep(2500); // refreshes now fail: cached keys still verify, so ready and alive stay UP
+        assertEquals(200, service.get("/health/readiness").statusCode());
+        assertEquals(200, service.get("/health/liveness").statusCode());
+        assertEquals(200, service.getWithToken("/api/private", mint.valid("")).statusCode());
+    }
+
+    @Test
+    void healthDetailsAreHiddenUnlessConfiguredAndNeverCarryConfiguration() {
+        service = ServiceUnderTest.start(ServiceUnderTest.trusting(jwks));
+        assertFalse(service.get("/health/readiness").body().contains("issuers"));
+        service.close();
+
+        Map<String, Object> properties = ServiceUnderTest.trusting(jwks);
+        properties.put("endpoints.health.details-visible", "ANONYMOUS");
+        service = ServiceUnderTest.start(properties);
+        service.getWithToken("/api/private", mint.valid("")); // keys loaded
+        String body = service.get("/health/readiness").body();
+        assertTrue(body.contains("\"issuers\"") && body.contains("\"keysLoaded\":true")
+                && body.contains("\"lastRefreshSucceeded\":true") && body.contains("\"keyAgeSeconds\""), body);
+        assertFalse(body.contains("127.0.0.1") || body.contains(ServiceUnderTest.AUDIENCE), "no URLs or audiences: " + body);
+    }
+
+    // --- metrics --------------------------------------------------------------------------------------
+
+    @Test
+    void metricsCountAuthenticationOutcomesRequestsKeysAndTheCache() {
+        service = ServiceUnderTest.start(ServiceUnderTest.trusting(jwks));
+        String before = service.get("/prometheus").body();
+
+        String token = mint.valid("read:messages");
+        service.getWithToken("/api/private", token);
+        service.getWithToken("/api/private", token);                                   // ok x2 (one cache hit)
+        service.get("/api/private");                                                   // missing
+        service.getWithToken("/api/private", mint.token().claim("exp", Instant.now().getEpochSecond() - 3600).sign());
+        service.getWithToken("/api/private", mint.token().signedWith(TestKeys.rsa("ops")).sign()); // bad signature
+        service.getWithToken("/api/private-scoped", mint.valid(""));                 // insufficient scope
+        RawHttp.get(service.port(), "/api/private", "Authorization: Bearer a.b.c", "Authorization: Bearer a.b.c");
+        service.get("/api/public");
+
+        String after = service.get("/prometheus").body();
+        assertEquals(200, service.get("/prometheus").statusCode());
+        assertDelta(2, before, after, "authentication_outcomes_total", Map.of("outcome", "ok", "reason", "none"));
+        assertDelta(1, before, after, "authentication_outcomes_total", Map.of("outcome", "missing"));
+        assertDelta(1, before, after, "authentication_outcomes_total", Map.of("outcome", "invalid_token", "reason", "expired"));
+        assertDelta(1, before, after, "authentication_outcomes_total", Map.of("outcome", "invalid_token", "reason", "bad_signature"));
+        assertDelta(1, before, after, "authentication_outcomes_total", Map.of("outcome", "insufficient_scope"));
+        assertDelta(1, before, after, "authentication_outcomes_total",
+                Map.of("outcome", "invalid_request", "reason", "multiple_authorization_headers"));
+        assertDelta(0, before, after, "authentication_outcomes_total", Map.of("outcome", "not_required"));
+        assertDelta(1, before, after, "http_server_requests_seconds_count", Map.of("uri", "/api/public", "status", "200"));
+        assertDelta(1, before, after, "http_server_requests_seconds_count", Map.of("uri", "/api/private-scoped", "status", "403"));
+        assertDelta(1, before, after, "verified_token_cache_requests_total", Map.of("result", "hit"));
+        assertTrue(Prometheus.value(after, "jwks_fetches_seconds_count", Map.of("issuer", "default", "result", "success")) >= 1, after);
+        assertTrue(Prometheus.value(after, "jwks_key_age_seconds", Map.of("issuer", "default")) >= 0);
+        assertEquals(1, Prometheus.value(after, "jwks_keys", Map.of("issuer", "default")));
+        assertFalse(after.contains("ops\"") || after.contains("sub=") || after.contains(token.substring(0, 20)),
+                "no kid, subject or token as a label");
+    }
+
+    static void assertDelta(double expected, String before, String after, String metric, Map<String, String> labels) {
+        double delta = Prometheus.value(after, metric, labels) - Prometheus.value(before, metric, labels);
+        assertEquals(expected, delta, metric + labels);
+    }
+
+    // --- logs -----------------------------------------------------------------------------------------
+
+    @Test
+    void oneAccessLinePerRequestWithARequestId() {
+        // Attach after startup: the context applies its logging configuration when it starts.
+        service = ServiceUnderTest.start(ServiceUnderTest.trusting(jwks));
+        ListAppender<ILoggingEvent> access = capture("access", Level.INFO);
+        try {
+            HttpResponse<String> given = service.get("/api/private", "X-Request-Id", "trace-42.a_b:c");
+            HttpResponse<String> junk = service.get("/api/public", "X-Request-Id", "bad id\" injected");
+            service.get("/nope");
+
+            assertEquals("trace-42.a_b:c", given.headers().firstValue("X-Request-Id").orElse(""));
+            String generated = junk.headers().firstValue("X-Request-Id").orElse("");
+            assertTrue(generated.matches("[0-9a-f]{32}"), generated);
+
+            List<Map<String, Object>> lines = snapshot(access).stream().map(OperationsTest::keyValues).toList();
+            assertEquals(3, lines.size(), lines.toString());
+            assertEquals(Map.of("request_id", "trace-42.a_b:c", "method", "GET", "route", "/api/private", "status", 401,
+                    "auth", "missing", "auth_reason", "none"), without(lines.get(0), "duration_ms"));
+            assertEquals(generated, lines.get(1).get("request_id"));
+            assertEquals("not_required", lines.get(1).get("auth"));
+            assertEquals("unmatched", lines.get(2).get("route"));
+            assertEquals(404, lines.get(2).get("status"));
+            assertTrue(((Number) lines.get(0).get("duration_ms")).doubleValue() >= 0);
+        } finally {
+            release("access", access);
+        }
+    }
+
+    @Test
+    void noTokenSignatureOrAuthorizationHeaderInAnyLogAtAnyLevel() {
+        service = ServiceUnderTest.start(ServiceUnderTest.trusting(jwks));
+        ListAppender<ILoggingEvent> everything = capture(org.slf4j.Logger.ROOT_LOGGER_NAME, Level.TRACE);
+        try {
+            String valid = mint.valid("read:messages");
+            String expired = mint.token().claim("exp", 1000).sign();
+            String forged = mint.token().signedWith(TestKeys.rsa("ops")).sign();
+            for (String token : List.of(valid, expired, forged)) {
+                service.getWithToken("/api/private-scoped", token);
+                RawHttp.get(service.port(), "/api/private", "Authorization: Bearer " + token, "Authorization: Bearer " + token);
+            }
+            List<ILoggingEvent> events = snapshot(everything);
+            String logs = events.stream().map(OperationsTest::render).collect(Collectors.joining("\n"));
+            assertTrue(logs.length() > 1000, "TRACE logging should have produced plenty: " + logs.length());
+            for (String token : List.of(valid, expired, forged)) {
+                String signature = token.substring(token.lastIndexOf('.') + 1);
+                assertFalse(logs.contains(token), "a token was logged by " + events.stream()
+                        .filter(e -> render(e).contains(token)).map(e -> e.getLoggerName() + ": "
+                                + e.getMessage()).distinct().toList());
+                assertFalse(logs.contains(signature), "a signature was logged");
+                assertFalse(logs.contains("Bearer " + token.substring(0, 12)), "an Authorization header was logged");
+            }
+        } finally {
+            release(org.slf4j.Logger.ROOT_LOGGER_NAME, everything);
+        }
+    }
+
+    @Test
+    void keyFetchFailuresAreLoggedPerFetchNotPerRequest() {
+        jwks.mode(JwksServer.Mode.FAIL_500);
+        service = ServiceUnderTest.start(ServiceUnderTest.trusting(jwks)); // 30 s between refetches
+        ListAppender<ILoggingEvent> keys = capture("com.example.resourceserver.auth.keys", Level.INFO);
+        try {
+            for (int i = 0; i < 20; i++) {
+                assertEquals(503, service.getWithToken("/api/private", mint.valid("")).statusCode());
+            }
+            long failures = snapshot(keys).stream().filter(e -> e.getLevel() == Level.WARN
+                    && e.getFormattedMessage().startsWith("Keys of issuer 'default' unavailable")).count();
+            assertTrue(failures >= 1 && failures <= 3, failures + " failure lines for 20 requests");
+        } finally {
+            release("com.example.resourceserver.auth.keys", keys);
+        }
+    }
+
+    // --- API description ------------------------------------------------------------------------------
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theOpenApiDocumentDescribesTheRoutesAndTheirSecurity() {
+        service = ServiceUnderTest.start(ServiceUnderTest.trusting(jwks));
+        HttpResponse<String> response = service.get("/openapi/messages-api.yml");
+        assertEquals(200, response.statusCode());
+        Map<String, Object> document = new Yaml().load(response.body());
+
+        assertTrue(String.valueOf(document.get("openapi")).startsWith("3.1"));
+        Map<String, Object> paths = (Map<String, Object>) document.get("paths");
+        assertEquals(java.util.Set.of("/api/public", "/api/private", "/api/private-scoped"), paths.keySet());
+        Map<String, Object> publicGet = get(paths, "/api/public");
+        Map<String, Object> privateGet = get(paths, "/api/private");
+        Map<String, Object> scopedGet = get(paths, "/api/private-scoped");
+        assertEquals(null, publicGet.get("security"));
+        assertEquals(List.of(Map.of("bearer", List.of())), privateGet.get("security"));
+        assertEquals(List.of(Map.of("bearer", List.of("read:messages"))), scopedGet.get("security"));
+        for (Map<String, Object> operation : List.of(privateGet, scopedGet)) {
+            Map<String, Object> responses = (Map<String, Object>) operation.get("responses");
+            assertTrue(responses.keySet().containsAll(List.of("200", "400", "401", "503")), responses.keySet().toString());
+            assertTrue(((Map<String, Object>) ((Map<String, Object>) responses.get("401")).get("headers")).containsKey("WWW-Authenticate"));
+            assertTrue(((Map<String, Object>) ((Map<String, Object>) responses.get("503")).get("headers")).containsKey("Retry-After"));
+        }
+        Map<String, Object> scopedResponses = (Map<String, Object>) scopedGet.get("responses");
+        assertTrue(scopedResponses.containsKey("403"));
+        Map<String, Object> schemes = (Map<String, Object>) ((Map<String, Object>) document.get("components")).get("securitySchemes");
+        assertEquals(Map.of("type", "http", "scheme", "bearer", "bearerFormat", "JWT"),
+                without((Map<String, Object>) schemes.get("bearer"), "description", "in"));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> get(Map<String, Object> paths, String path) {
+        return (Map<String, Object>) ((Map<String, Object>) paths.get(path)).get("get");
+    }
+
+    // --- helpers --------------------------------------------------------------------------------------
+
+    static ListAppender<ILoggingEvent> capture(String loggerName, Level level) {
+        Logger logger = (Logger) LoggerFactory.getLogger(loggerName);
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        logger.setLevel(level);
+        return appender;
+    }
+
+    /** Appenders append under their own lock; copy under it too, while background threads still log. */
+    static List<ILoggingEvent> snapshot(ListAppender<ILoggingEvent> appender) {
+        synchronized (appender) {
+            return new java.util.ArrayList<>(appender.list);
+        }
+    }
+
+    static void release(String loggerName, ListAppender<ILoggingEvent> appender) {
+        Logger logger = (Logger) LoggerFactory.getLogger(loggerName);
+        logger.detachAppender(appender);
+        logger.setLevel(loggerName.equals(org.slf4j.Logger.ROOT_LOGGER_NAME) ? Level.WARN : null);
+    }
+
+    static Map<String, Object> keyValues(ILoggingEvent event) {
+        Map<String, Object> map = new java.util.LinkedHashMap<>();
+        if (event.getKeyValuePairs() != null) {
+            event.getKeyValuePairs().forEach(kv -> map.put(kv.key, kv.value));
+        }
+        return map;
+    }
+
+    static Map<String, Object> without(Map<String, Object> map, String... keys) {
+        Map<String, Object> copy = new java.util.LinkedHashMap<>(map);
+        for (String key : keys) {
+            copy.remove(key);
+        }
+        return copy;
+    }
+
+    /** Everything an appender could write: message, key-values, MDC and exception text. */
+    static String render(ILoggingEvent event) {
+        StringBuilder text = new StringBuilder(event.getFormattedMessage()).append(' ').append(keyValues(event))
+                .append(' ').append(event.getMDCPropertyMap());
+        for (var t = event.getThrowableProxy(); t != null; t = t.getCause()) {
+            text.append(' ').append(t.getMessage());
+        }
+        return text.toString();
+    }
+}
