@@ -45,7 +45,8 @@ public class AccessLogFilter implements Ordered {
     private static final Logger ACCESS = LoggerFactory.getLogger("access");
 
     private final MeterRegistry registry;
-    private final Map<String, Counter> outcomeCounters = new ConcurrentHashMap<>();
+    private final Map<Outcome, Map<String, Counter>> outcomeCounters = new ConcurrentHashMap<>();
+    private static final Map<RouteInfo<?>, Boolean> PROTECTED_ROUTES = new ConcurrentHashMap<>();
 
     public AccessLogFilter(@Nullable MeterRegistry registry) {
         this.registry = registry;
@@ -67,9 +68,11 @@ public class AccessLogFilter implements Ordered {
         Outcome outcome = outcome(request, response.code(), route);
         if (outcome != Outcome.NOT_REQUIRED && registry != null) {
             String reason = reasonOf(request, outcome);
-            outcomeCounters.computeIfAbsent(outcome.label + "/" + reason, key -> Counter.builder("authentication.outcomes")
-                    .description("Authentication outcomes of requests to protected routes")
-                    .tag("outcome", outcome.label).tag("reason", reason).register(registry)).increment();
+            outcomeCounters.computeIfAbsent(outcome, o -> new ConcurrentHashMap<>())
+                    .computeIfAbsent(reason, r -> Counter.builder("authentication.outcomes")
+                            .description("Authentication outcomes of requests to protected routes")
+                            .tag("outcome", outcome.label).tag("reason", r).register(registry))
+                    .increment();
         }
         if (ACCESS.isInfoEnabled()) {
             ACCESS.atInfo()
@@ -125,15 +128,17 @@ public class AccessLogFilter implements Ordered {
         return outcome == Outcome.INSUFFICIENT_SCOPE ? "missing_scope" : "none";
     }
 
-    /** A route that asks for credentials with {@code @Secured} (management endpoints do not). */
+    /** A route that asks for credentials with {@code @Secured} (management endpoints do not); decided once per route. */
     private static boolean isProtected(RouteMatch<?> route) {
-        String[] values = route.getAnnotationMetadata().stringValues(Secured.class);
-        for (String value : values) {
-            if (SecurityRule.IS_ANONYMOUS.equals(value)) {
-                return false;
+        return PROTECTED_ROUTES.computeIfAbsent(route.getRouteInfo(), info -> {
+            String[] values = info.getAnnotationMetadata().stringValues(Secured.class);
+            for (String value : values) {
+                if (SecurityRule.IS_ANONYMOUS.equals(value)) {
+                    return false;
+                }
             }
-        }
-        return values.length > 0;
+            return values.length > 0;
+        });
     }
 
     private static String routeTemplate(@Nullable RouteMatch<?> route) {

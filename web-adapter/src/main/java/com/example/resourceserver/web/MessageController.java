@@ -94,8 +94,14 @@ public class MessageController {
         return HttpResponse.ok(new MessageBody(((MessageOutcome.Delivered) outcome).message()));
     }
 
-    /** The auth adapter puts the subject in the name and the granted scopes in the roles. */
+    /**
+     * The caller the auth adapter attached, or one rebuilt from the name (subject) and roles (scopes)
+     * for an {@link Authentication} from elsewhere.
+     */
     static Caller callerOf(Authentication authentication) {
+        if (authentication.getAttributes().get(Caller.ATTRIBUTE) instanceof Caller caller) {
+            return caller;
+        }
         Set<Scope> scopes = new HashSet<>();
         for (String role : authentication.getRoles()) {
             if (Scope.isValid(role)) {

@@ -4,6 +4,8 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
 
@@ -27,7 +29,7 @@ public record VerificationPolicy(Set<JWSAlgorithm> algorithms, Duration leeway, 
             Set.of(JOSEObjectType.JWT, new JOSEObjectType("at+jwt"), new JOSEObjectType("application/at+jwt"));
 
     public VerificationPolicy {
-        algorithms = Set.copyOf(algorithms);
+        algorithms = Collections.unmodifiableSet(new LinkedHashSet<>(algorithms)); // keeps the configured order
         allowedTypes = Set.copyOf(allowedTypes);
         Objects.requireNonNull(leeway, "leeway");
         if (algorithms.isEmpty()) {

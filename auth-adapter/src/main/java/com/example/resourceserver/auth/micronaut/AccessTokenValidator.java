@@ -25,6 +25,9 @@ import reactor.core.scheduler.Schedulers;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 
@@ -109,11 +112,18 @@ public class AccessTokenValidator implements TokenValidator<HttpRequest<?>> {
         return Mono.empty();
     }
 
+    /**
+     * Name: the subject; roles: the granted scopes (so {@code @Secured("scope")} works too); attributes:
+     * the claims plus the domain's {@link com.example.resourceserver.domain.caller.Caller}, built once
+     * per verified token rather than once per request.
+     */
     static Authentication toAuthentication(VerifiedToken token) {
         List<String> scopes = new ArrayList<>(token.caller().grantedScopes().size());
         for (Scope scope : token.caller().grantedScopes()) {
             scopes.add(scope.value());
         }
-        return Authentication.build(token.caller().subject(), scopes, token.claims());
+        Map<String, Object> attributes = new HashMap<>(token.claims());
+        attributes.put(com.example.resourceserver.domain.caller.Caller.ATTRIBUTE, token.caller());
+        return Authentication.build(token.caller().subject(), scopes, Collections.unmodifiableMap(attributes));
     }
 }

@@ -10,10 +10,13 @@ import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.security.token.bearer.BearerTokenReader;
 import io.micronaut.security.token.reader.TokenReader;
 import io.micronaut.web.router.RouteAttributes;
+import io.micronaut.web.router.RouteInfo;
 import io.micronaut.web.router.RouteMatch;
 import jakarta.inject.Singleton;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 
 /**
@@ -35,6 +38,7 @@ import java.util.Optional;
 public class StrictBearerTokenReader implements TokenReader<HttpRequest<?>> {
 
     static final String SCHEME = "Bearer";
+    private final Map<RouteInfo<?>, Boolean> protectedRoutes = new ConcurrentHashMap<>();
     static final String QUERY_PARAMETER = "access_token";
 
     @Override
@@ -64,7 +68,8 @@ public class StrictBearerTokenReader implements TokenReader<HttpRequest<?>> {
         if (start == length) {
             return fail(request, Reason.MALFORMED);
         }
-        if (request.getParameters().contains(QUERY_PARAMETER)) {
+        String query = request.getUri().getRawQuery();
+        if (query != null && query.contains(QUERY_PARAMETER) && request.getParameters().contains(QUERY_PARAMETER)) {
             return fail(request, Reason.TOKEN_IN_MULTIPLE_PLACES);
         }
         return Optional.of(value.substring(start));
@@ -81,17 +86,20 @@ public class StrictBearerTokenReader implements TokenReader<HttpRequest<?>> {
      * request with the same match the security filter saw, so it ends as 404/405 and never runs a
      * controller. Not reading the token there spares a flood of junk tokens any verification work.
      */
-    private static boolean isProtectedRoute(HttpRequest<?> request) {
+    private boolean isProtectedRoute(HttpRequest<?> request) {
         Optional<RouteMatch<?>> route = RouteAttributes.getRouteMatch(request);
         if (route.isEmpty()) {
             return false;
         }
-        for (String value : route.get().getAnnotationMetadata().stringValues(Secured.class)) {
-            if (SecurityRule.IS_ANONYMOUS.equals(value)) {
-                return false;
+        // Routes are fixed at startup: decide once per route, not once per request.
+        return protectedRoutes.computeIfAbsent(route.get().getRouteInfo(), info -> {
+            for (String value : info.getAnnotationMetadata().stringValues(Secured.class)) {
+                if (SecurityRule.IS_ANONYMOUS.equals(value)) {
+                    return false;
+                }
             }
-        }
-        return true;
+            return true;
+        });
     }
 
     @Override

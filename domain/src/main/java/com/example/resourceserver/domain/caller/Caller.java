@@ -12,6 +12,9 @@ import java.util.Set;
  */
 public record Caller(String subject, Set<Scope> grantedScopes) {
 
+    /** The name under which adapters carry a Caller alongside framework objects (as authentication attributes). */
+    public static final String ATTRIBUTE = "resourceserver.caller";
+
     public Caller {
         if (subject == null || subject.isBlank()) {
             throw new IllegalArgumentException("A caller needs a subject");
