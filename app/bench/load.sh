@@ -4,6 +4,8 @@
 #
 # Usage: app/bench/load.sh [-d seconds per route] [-w warm-up seconds] [-c connections] [-t threads]
 #        JAVA_OPTS="-Xmx128m" app/bench/load.sh      (JVM options for the service; default below)
+#        CDS=off app/bench/load.sh                   (without the class-data sharing archive)
+#        ACCESS_LOG=INFO app/bench/load.sh           (with the access log, off by default)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -28,8 +30,29 @@ if [ -z "$jar" ] || [ -n "$(find domain auth-adapter web-adapter app -path '*/sr
 fi
 
 out=app/target/bench; mkdir -p "$out"
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+# Application class-data sharing (the default, as in the container image): a training run records the
+# classes the service loads into an archive that later starts map directly. CDS=off to compare.
+if [ "${CDS:-on}" = on ]; then
+  cds=app/target/app-cds.jsa
+  if [ ! -f "$cds" ] || [ "$cds" -ot "$jar" ]; then
+    echo "training run for the CDS archive ..." >&2
+    tport=$(free_port)
+    MICRONAUT_ENVIRONMENTS=dev MICRONAUT_SERVER_PORT=$tport LOGGER_LEVELS_ACCESS=OFF \
+      java -XX:ArchiveClassesAtExit="$cds" $java_opts -jar "$jar" >"$out/cds-training.log" 2>&1 &
+    tpid=$!
+    until curl -fs -o /dev/null "http://127.0.0.1:$tport/api/public"; do sleep 0.1; done
+    ttoken=$(grep -o "Bearer [A-Za-z0-9._-]*' [^ ]*/api/private-scoped" "$out/cds-training.log" | head -1 | awk '{print $2}' | tr -d "'")
+    for route in /api/private /api/private-scoped /api/nope; do
+      curl -s -o /dev/null -H "Authorization: Bearer $ttoken" "http://127.0.0.1:$tport$route"
+    done
+    kill $tpid; wait $tpid 2>/dev/null || true
+  fi
+  java_opts="$java_opts -XX:SharedArchiveFile=$cds -Xshare:auto"
+fi
 stamp=$(date +%Y%m%d-%H%M%S); log="$out/service-$stamp.log"; report="$out/load-$stamp.txt"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+port=$(free_port)
 base="http://127.0.0.1:$port"
 
 # The access log is off by default (ACCESS_LOG=INFO to include it): every route pays for it alike, so
