@@ -45,16 +45,6 @@ class KeyLifecycleTest {
         jwks.close();
     }
 
-    /** Short cache and refresh times so that "after the next refresh" happens within a test. */
-    Map<String, Object> fastRefresh() {
-        Map<String, Object> properties = ServiceUnderTest.trusting(jwks);
-        properties.put("auth.jwks.cache-ttl", "2s");
-        properties.put("auth.jwks.refresh-ahead", "200ms");
-        properties.put("auth.jwks.min-refresh-interval", "500ms");
-        properties.put("auth.jwks.fetch-timeout", "700ms");
-        return properties;
-    }
-
     int status(String token) {
         return service.getWithToken("/api/private", token).statusCode();
     }
@@ -108,7 +98,7 @@ class KeyLifecycleTest {
 
     @Test
     void cachedKeysKeepVerifyingWhileTheKeySetAnswers500() throws Exception {
-        service = ServiceUnderTest.start(fastRefresh());
+        service = ServiceUnderTest.start(ServiceUnderTest.trustingWithFastKeyRefresh(jwks));
         awaitWarmUp(jwks);
         String token = mint.valid("");
         assertEquals(200, status(token));
@@ -123,7 +113,7 @@ class KeyLifecycleTest {
 
     @Test
     void aHangingKeySetNeverMakesARequestWaitPastTheFetchTimeout() throws Exception {
-        service = ServiceUnderTest.start(fastRefresh());
+        service = ServiceUnderTest.start(ServiceUnderTest.trustingWithFastKeyRefresh(jwks));
         awaitWarmUp(jwks);
         String token = mint.valid("");
         assertEquals(200, status(token));
@@ -144,7 +134,7 @@ class KeyLifecycleTest {
     @Test
     void theServiceStartsWhileTheKeySetIsDownAndRecoversWhenItReturns() throws Exception {
         jwks.mode(JwksServer.Mode.FAIL_500);
-        service = ServiceUnderTest.start(fastRefresh());
+        service = ServiceUnderTest.start(ServiceUnderTest.trustingWithFastKeyRefresh(jwks));
 
         assertEquals(200, service.get("/api/public").statusCode());
         HttpResponse<String> unavailable = service.getWithToken("/api/private", mint.valid(""));
@@ -176,7 +166,7 @@ class KeyLifecycleTest {
     void keysRemovedFromTheKeySetStopVerifyingAfterTheNextRefresh() throws Exception {
         RSAKey second = TestKeys.rsa("k2");
         jwks.publish(key, second);
-        service = ServiceUnderTest.start(fastRefresh());
+        service = ServiceUnderTest.start(ServiceUnderTest.trustingWithFastKeyRefresh(jwks));
         String signedBySecond = new TokenMint(second, jwks.baseUrl(), ServiceUnderTest.AUDIENCE).valid("");
         assertEquals(200, status(signedBySecond));
 

@@ -74,12 +74,7 @@ class TokenCacheTest {
 
     @Test
     void aCachedTokenWhoseKeyWasRemovedIsRejectedAfterTheNextRefresh() throws InterruptedException {
-        Map<String, Object> properties = ServiceUnderTest.trusting(jwks);
-        properties.put("auth.jwks.cache-ttl", "2s");
-        properties.put("auth.jwks.refresh-ahead", "200ms");
-        properties.put("auth.jwks.min-refresh-interval", "500ms");
-        properties.put("auth.jwks.fetch-timeout", "700ms");
-        service = ServiceUnderTest.start(properties);
+        service = ServiceUnderTest.start(ServiceUnderTest.trustingWithFastKeyRefresh(jwks));
         String token = mint.valid("");
         assertEquals(200, status(token));
         assertEquals(200, status(token));

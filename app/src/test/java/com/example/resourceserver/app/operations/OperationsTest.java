@@ -49,21 +49,12 @@ class OperationsTest {
         jwks.close();
     }
 
-    Map<String, Object> fast() {
-        Map<String, Object> properties = ServiceUnderTest.trusting(jwks);
-        properties.put("auth.jwks.cache-ttl", "2s");
-        properties.put("auth.jwks.refresh-ahead", "200ms");
-        properties.put("auth.jwks.min-refresh-interval", "500ms");
-        properties.put("auth.jwks.fetch-timeout", "700ms");
-        return properties;
-    }
-
     // --- health ---------------------------------------------------------------------------------------
 
     @Test
     void readinessWaitsForKeysAndLivenessDoesNot() throws Exception {
         jwks.mode(JwksServer.Mode.FAIL_500);
-        service = ServiceUnderTest.start(fast());
+        service = ServiceUnderTest.start(ServiceUnderTest.trustingWithFastKeyRefresh(jwks));
 
         assertEquals(503, service.get("/health/readiness").statusCode());
         assertEquals("{\"status\":\"DOWN\"}", service.get("/health/readiness").body());

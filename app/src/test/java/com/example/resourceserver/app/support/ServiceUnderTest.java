@@ -48,6 +48,19 @@ public final class ServiceUnderTest implements AutoCloseable {
         return properties;
     }
 
+    /**
+     * Like {@link #trusting}, with key caching shortened (2 s TTL, refetch at most twice per 500 ms,
+     * 700 ms fetch timeout) so that "after the next refresh" happens within a test.
+     */
+    public static Map<String, Object> trustingWithFastKeyRefresh(JwksServer jwks) {
+        Map<String, Object> properties = trusting(jwks);
+        properties.put("auth.jwks.cache-ttl", "2s");
+        properties.put("auth.jwks.refresh-ahead", "200ms");
+        properties.put("auth.jwks.min-refresh-interval", "500ms");
+        properties.put("auth.jwks.fetch-timeout", "700ms");
+        return properties;
+    }
+
     public int port() {
         return server.getPort();
     }
