@@ -94,6 +94,23 @@ class ConfigurationTest {
     }
 
     @Test
+    void tokenCacheBoundsMustBePositive() {
+        assertEquals("auth.token-cache.max-entries must be at least 1.", startupFailure(Map.of(
+                "auth.issuer", "https://x.example/", "auth.audience", "a", "auth.token-cache.max-entries", "0")));
+    }
+
+    @Test
+    void anUnreadableWebSettingIsNamedToo() {
+        Map<String, Object> properties = Map.of("auth.issuer", "https://x.example/", "auth.audience", "a",
+                "web.request-header-timeout", "soon", "micronaut.server.port", -1);
+        RuntimeException e = assertThrows(RuntimeException.class,
+                () -> ApplicationContext.run(EmbeddedServer.class, properties).close());
+        String problem = Application.configurationProblem(e);
+        assertTrue(problem != null && problem.startsWith(
+                "web.request-header-timeout (WEB_REQUEST_HEADER_TIMEOUT) has a value that cannot be read"), problem);
+    }
+
+    @Test
     void theAuth0ShorthandDerivesIssuerAndKeysWithoutNetwork() {
         try (ApplicationContext context = ApplicationContext.run(Map.of("auth0.domain", "tenant.us.auth0.com",
                 "auth0.audience", "https://quickstarts/api"))) {

@@ -63,6 +63,15 @@ class CorsTest {
     }
 
     @Test
+    void aRefusedActualCrossOriginRequestGetsJsonToo() {
+        RawHttp.Response refused = RawHttp.send(service.port(), "DELETE", "/api/private", "Host: api.example.com",
+                "Origin: https://app.example.org", "Content-Length: 0");
+        assertEquals(403, refused.status());
+        assertEquals("application/json", refused.header("Content-Type").orElse(""));
+        assertTrue(refused.body().startsWith("{\"error\":"), refused.body());
+    }
+
+    @Test
     void actualResponsesCarryTheOriginAndExposeTheChallenge() {
         RawHttp.Response response = RawHttp.get(service.port(), "/api/private", "Host: api.example.com",
                 "Origin: https://app.example.org");

@@ -86,15 +86,32 @@ class TokenCacheTest {
         assertEquals(401, status(token));
     }
 
-    @Test
-    void theCacheCanBeSwitchedOff() {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"false", "FALSE", "off", "no"})
+    void theCacheCanBeSwitchedOff(String off) {
         Map<String, Object> properties = ServiceUnderTest.trusting(jwks);
-        properties.put("auth.token-cache.enabled", "false");
+        properties.put("auth.token-cache.enabled", off);
         service = ServiceUnderTest.start(properties);
         assertFalse(service.context().containsBean(VerifiedTokenCache.class));
         String token = mint.valid("read:messages");
         assertEquals(200, status(token));
         assertEquals(200, status(token));
         assertEquals(401, status(mint.token().claim("exp", 10).sign()));
+    }
+
+    @Test
+    void aCachedVerdictDoesNotOutliveTheKeysItWasReachedWith() throws InterruptedException {
+        Map<String, Object> properties = ServiceUnderTest.trustingWithFastKeyRefresh(jwks);
+        properties.put("auth.jwks.stale-period", "3s");
+        service = ServiceUnderTest.start(properties);
+        String cached = mint.valid("");
+        assertEquals(200, status(cached));
+        assertEquals(200, status(cached));
+
+        jwks.mode(JwksServer.Mode.FAIL_500);
+        Thread.sleep(6500); // past the stale period and the cache TTL: keys can no longer be used unfetched
+
+        assertEquals(503, status(mint.valid("")), "an uncached token needs keys that cannot be had");
+        assertEquals(503, status(cached), "so the cached one must get the same answer");
     }
 }

@@ -100,6 +100,9 @@ public class AccessLogFilter implements Ordered {
     }
 
     static Outcome outcome(HttpRequest<?> request, int status, @Nullable RouteMatch<?> route) {
+        if (route == null || !isProtected(route)) {
+            return Outcome.NOT_REQUIRED; // also when a token was sent to, say, /health: it does not count
+        }
         Object failure = request.getAttribute(AuthenticationFailure.REQUEST_ATTRIBUTE).orElse(null);
         if (failure instanceof AuthenticationFailure f) {
             return switch (f.kind()) {
@@ -107,9 +110,6 @@ public class AccessLogFilter implements Ordered {
                 case INVALID_TOKEN -> Outcome.INVALID_TOKEN;
                 case KEYS_UNAVAILABLE -> Outcome.KEYS_UNAVAILABLE;
             };
-        }
-        if (route == null || !isProtected(route)) {
-            return Outcome.NOT_REQUIRED;
         }
         if (status == 401) {
             return Outcome.MISSING;

@@ -24,7 +24,14 @@ public class ErrorBodyFilter implements Ordered {
         this.errors = errors;
     }
 
-    @PreMatching // the CORS preflight refusal comes from a pre-matching filter; this must wrap it
+    /** Refusals from pre-matching filters, such as Micronaut's CORS preflight check. */
+    @PreMatching
+    @ResponseFilter
+    public void fillEmptyErrorBodyBeforeRouting(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        fillEmptyErrorBody(request, response);
+    }
+
+    /** Refusals from ordinary filters, such as the CORS check of an actual cross-origin request. */
     @ResponseFilter
     public void fillEmptyErrorBody(HttpRequest<?> request, MutableHttpResponse<?> response) {
         if (response.code() >= 400 && response.getBody().isEmpty() && request.getMethod() != HttpMethod.HEAD) {

@@ -2,7 +2,6 @@ package com.example.resourceserver.web;
 
 import com.example.resourceserver.domain.caller.AuthenticationFailure;
 import com.example.resourceserver.domain.caller.Scope;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -34,8 +33,8 @@ public class ErrorResponses {
 
     private final String missingCredentialsChallenge;
 
-    public ErrorResponses(@Value("${web.bearer-realm:api}") String realm) {
-        this.missingCredentialsChallenge = "Bearer realm=\"" + quotable(realm) + "\"";
+    public ErrorResponses(WebSettings settings) {
+        this.missingCredentialsChallenge = "Bearer realm=\"" + quotable(settings.getBearerRealm()) + "\"";
     }
 
     /** No credentials, or credentials of another scheme: the bare challenge, no error code. */

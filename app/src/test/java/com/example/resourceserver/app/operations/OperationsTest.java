@@ -107,6 +107,7 @@ class OperationsTest {
         service.getWithToken("/api/private-scoped", mint.valid(""));                 // insufficient scope
         RawHttp.get(service.port(), "/api/private", "Authorization: Bearer a.b.c", "Authorization: Bearer a.b.c");
         service.get("/api/public");
+        RawHttp.get(service.port(), "/health", "Authorization: Bearer a.b.c");         // not a protected route
 
         String after = service.get("/prometheus").body();
         assertEquals(200, service.get("/prometheus").statusCode());
@@ -118,6 +119,7 @@ class OperationsTest {
         assertDelta(1, before, after, "authentication_outcomes_total",
                 Map.of("outcome", "invalid_request", "reason", "multiple_authorization_headers"));
         assertDelta(0, before, after, "authentication_outcomes_total", Map.of("outcome", "not_required"));
+        assertDelta(0, before, after, "authentication_outcomes_total", Map.of("reason", "malformed"));
         assertDelta(1, before, after, "http_server_requests_seconds_count", Map.of("uri", "/api/public", "status", "200"));
         assertDelta(1, before, after, "http_server_requests_seconds_count", Map.of("uri", "/api/private-scoped", "status", "403"));
         assertDelta(1, before, after, "verified_token_cache_requests_total", Map.of("result", "hit"));

@@ -89,6 +89,19 @@ public final class TrustedIssuerResolver {
         }
     }
 
+    /** The token cache's bounds must be positive (checked even when it is off, so a later switch-on works). */
+    public static void checkTokenCacheSettings(AuthSettings.TokenCache cache) {
+        if (cache.getMaxEntries() < 1) {
+            throw new InvalidAuthConfigurationException("auth.token-cache.max-entries must be at least 1.");
+        }
+        if (cache.getMaxBytes() < 1) {
+            throw new InvalidAuthConfigurationException("auth.token-cache.max-bytes must be at least 1.");
+        }
+        if (cache.getMaxTtl() == null || cache.getMaxTtl().isNegative() || cache.getMaxTtl().isZero()) {
+            throw new InvalidAuthConfigurationException("auth.token-cache.max-ttl must be a positive duration such as 5m.");
+        }
+    }
+
     public static VerificationPolicy policy(AuthSettings auth) {
         if (auth.getMaxTokenLength() < 256) {
             throw new InvalidAuthConfigurationException("auth.max-token-length must be at least 256 characters.");

@@ -140,6 +140,19 @@ public final class IssuerKeys implements Closeable {
         }
     }
 
+    /**
+     * Whether the cached key set may still be used without a fetch: fresh, or within the stale period.
+     * When not, an uncached token would need a fetch, so a cached verdict must not stand in for it.
+     */
+    public boolean hasUsableKeys() {
+        Snapshot current = snapshot;
+        if (current == null) {
+            return false;
+        }
+        long now = clock.millis();
+        return now - current.takenAtMillis() < cacheTtlMillis || isWithinStalePeriod(now);
+    }
+
     private boolean isWithinStalePeriod(long nowMillis) {
         return status.lastSuccess().map(at -> nowMillis - at.toEpochMilli() < stalePeriodMillis).orElse(false);
     }
@@ -161,7 +174,7 @@ public final class IssuerKeys implements Closeable {
         try {
             source.get(ANY_KEY, null);
         } catch (KeySourceException | RuntimeException e) {
-            LOG.warn("Keys of issuer '{}' could not be loaded yet ({}); retrying when a token needs them",
+            LOG.warn("Keys of issuer '{}' could not be loaded yet ({}); trying again in the background and when a token needs them",
                     issuer.name(), e.getMessage());
         }
     }

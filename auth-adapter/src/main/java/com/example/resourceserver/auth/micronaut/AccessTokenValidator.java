@@ -68,7 +68,8 @@ public class AccessTokenValidator implements TokenValidator<HttpRequest<?>> {
     public Publisher<Authentication> validateToken(String token, HttpRequest<?> request) {
         if (cache != null) {
             VerifiedTokenCache.Entry<Authentication> hit = cache.find(token);
-            if (hit != null) {
+            // A remembered verdict stands only while its issuer's keys could still verify it unfetched.
+            if (hit != null && verifier.keysStillUsable(hit.token().issuer())) {
                 return Mono.just(hit.value());
             }
         }

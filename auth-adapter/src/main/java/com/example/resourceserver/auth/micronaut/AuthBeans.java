@@ -45,6 +45,7 @@ public class AuthBeans {
                                                      List<NamedIssuerSettings> named,
                                                      Optional<DevIssuer> devIssuer) {
         TrustedIssuerResolver.checkKeySettings(auth.getJwks());
+        TrustedIssuerResolver.checkTokenCacheSettings(auth.getTokenCache());
         TrustedIssuerResolver.Resolved resolved = TrustedIssuerResolver.resolve(auth, auth0, apiIdentifier, named,
                 devIssuer.map(DevIssuer::trustedIssuer));
         for (TrustedIssuer issuer : resolved.issuers()) {
@@ -71,7 +72,7 @@ public class AuthBeans {
 
     /** The verified-token cache, unless {@code auth.token-cache.enabled=false}. */
     @Singleton
-    @Requires(property = "auth.token-cache.enabled", notEquals = "false")
+    @Requires(condition = TokenCacheEnabled.class)
     VerifiedTokenCache<Authentication> verifiedTokenCache(AuthSettings auth, AccessTokenVerifier verifier) {
         AuthSettings.TokenCache settings = auth.getTokenCache();
         VerifiedTokenCache<Authentication> cache = new VerifiedTokenCache<>(settings.getMaxEntries(),

@@ -79,6 +79,12 @@ public final class AccessTokenVerifier implements Closeable {
         return policy;
     }
 
+    /** Whether a verdict reached earlier for this issuer may stand: its keys are still usable without a fetch. */
+    public boolean keysStillUsable(TrustedIssuer issuer) {
+        IssuerKeys keys = issuersById.get(issuer.issuer());
+        return keys != null && keys.hasUsableKeys();
+    }
+
     /** How far verification may go to find a signing key. */
     public enum KeyAccess {
         /** Keys in a fresh cached key set only; never blocks. A miss answers {@link Verification#KEYS_NOT_CACHED}. */

@@ -1,6 +1,6 @@
 package com.example.resourceserver.web.netty;
 
-import io.micronaut.context.annotation.Value;
+import com.example.resourceserver.web.WebSettings;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.context.event.BeanCreatedEventListener;
@@ -20,8 +20,9 @@ public class SlowClientGuard implements BeanCreatedEventListener<ChannelPipeline
 
     private final Duration deadline;
 
-    public SlowClientGuard(@Value("${web.request-header-timeout:10s}") Duration deadline) {
-        if (deadline.isNegative() || deadline.isZero()) {
+    public SlowClientGuard(WebSettings settings) {
+        Duration deadline = settings.getRequestHeaderTimeout();
+        if (deadline == null || deadline.isNegative() || deadline.isZero()) {
             throw new ConfigurationException("web.request-header-timeout must be a positive duration such as 10s.");
         }
         this.deadline = deadline;
