@@ -66,8 +66,8 @@ public class AccessLogFilter implements Ordered {
 
         RouteMatch<?> route = RouteAttributes.getRouteMatch(request).orElse(null);
         Outcome outcome = outcome(request, response.code(), route);
+        String reason = reasonOf(request, outcome);
         if (outcome != Outcome.NOT_REQUIRED && registry != null) {
-            String reason = reasonOf(request, outcome);
             outcomeCounters.computeIfAbsent(outcome, o -> new ConcurrentHashMap<>())
                     .computeIfAbsent(reason, r -> Counter.builder("authentication.outcomes")
                             .description("Authentication outcomes of requests to protected routes")
@@ -82,7 +82,7 @@ public class AccessLogFilter implements Ordered {
                     .addKeyValue("status", response.code())
                     .addKeyValue("duration_ms", (System.nanoTime() - start) / 1_000_000.0)
                     .addKeyValue("auth", outcome.label)
-                    .addKeyValue("auth_reason", reasonOf(request, outcome))
+                    .addKeyValue("auth_reason", reason)
                     .log("request");
         }
     }
@@ -120,12 +120,27 @@ public class AccessLogFilter implements Ordered {
         return Outcome.OK;
     }
 
+    /** Metric and log label of each failure reason, built once. */
+    private static final Map<AuthenticationFailure.Reason, String> REASON_LABELS = reasonLabels();
+
+    /** The cause behind the outcome: a failure's reason, {@code missing_scope}, or {@code none}. */
     private static String reasonOf(HttpRequest<?> request, Outcome outcome) {
+        if (outcome == Outcome.NOT_REQUIRED) {
+            return "none"; // a token sent to a route that needs none does not count, whatever it was
+        }
         Object failure = request.getAttribute(AuthenticationFailure.REQUEST_ATTRIBUTE).orElse(null);
         if (failure instanceof AuthenticationFailure f) {
-            return f.reason().name().toLowerCase(Locale.ROOT);
+            return REASON_LABELS.get(f.reason());
         }
         return outcome == Outcome.INSUFFICIENT_SCOPE ? "missing_scope" : "none";
+    }
+
+    private static Map<AuthenticationFailure.Reason, String> reasonLabels() {
+        Map<AuthenticationFailure.Reason, String> labels = new java.util.EnumMap<>(AuthenticationFailure.Reason.class);
+        for (AuthenticationFailure.Reason reason : AuthenticationFailure.Reason.values()) {
+            labels.put(reason, reason.name().toLowerCase(Locale.ROOT));
+        }
+        return labels;
     }
 
     /** A route that asks for credentials with {@code @Secured} (management endpoints do not); decided once per route. */
