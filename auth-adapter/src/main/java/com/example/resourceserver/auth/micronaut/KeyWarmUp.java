@@ -2,19 +2,18 @@ package com.example.resourceserver.auth.micronaut;
 
 import com.example.resourceserver.auth.config.AuthSettings;
 import com.example.resourceserver.auth.keys.IssuerKeys;
-import com.example.resourceserver.auth.token.AccessTokenVerifier;
+import com.example.resourceserver.auth.keys.TrustedKeySets;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.TaskScheduler;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Fetches every issuer's keys once the server listens, in the background: startup never waits for an
@@ -25,32 +24,32 @@ import java.util.concurrent.TimeUnit;
 @Singleton
 public class KeyWarmUp implements ApplicationEventListener<ServerStartupEvent> {
 
-    private final AccessTokenVerifier verifier;
+    private final TrustedKeySets keySets;
     private final ExecutorService blocking;
-    private final ScheduledExecutorService scheduler;
+    private final TaskScheduler scheduler;
     private final Duration retryInterval;
     private volatile ScheduledFuture<?> retries;
 
-    public KeyWarmUp(AccessTokenVerifier verifier, @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
-                     @Named(TaskExecutors.SCHEDULED) ExecutorService scheduler, AuthSettings settings) {
-        this.verifier = verifier;
+    public KeyWarmUp(TrustedKeySets keySets, @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
+                     @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler, AuthSettings settings) {
+        this.keySets = keySets;
         this.blocking = blocking;
-        this.scheduler = (ScheduledExecutorService) scheduler;
+        this.scheduler = scheduler;
         this.retryInterval = settings.getJwks().getMinRefreshInterval();
     }
 
     @Override
     public void onApplicationEvent(ServerStartupEvent event) {
-        for (IssuerKeys keys : verifier.issuers()) {
+        for (IssuerKeys keys : keySets.all()) {
             blocking.execute(keys::warmUp);
         }
-        long interval = Math.max(1, retryInterval.toMillis());
-        retries = scheduler.scheduleWithFixedDelay(this::retryUnloaded, interval, interval, TimeUnit.MILLISECONDS);
+        Duration interval = retryInterval.toMillis() < 1 ? Duration.ofMillis(1) : retryInterval;
+        retries = scheduler.scheduleWithFixedDelay(interval, interval, this::retryUnloaded);
     }
 
     private void retryUnloaded() {
         boolean allLoaded = true;
-        for (IssuerKeys keys : verifier.issuers()) {
+        for (IssuerKeys keys : keySets.all()) {
             if (keys.status().lastSuccess().isEmpty()) {
                 allLoaded = false;
                 blocking.execute(keys::warmUp);
