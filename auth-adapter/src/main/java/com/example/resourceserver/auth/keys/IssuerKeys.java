@@ -58,11 +58,13 @@ public final class IssuerKeys implements Closeable {
         int timeoutMillis = Math.toIntExact(settings.getFetchTimeout().toMillis());
         var retriever = new DefaultResourceRetriever(timeoutMillis, timeoutMillis, settings.getSizeLimitBytes());
         var bottom = new IssuerJwkSetSource(issuer, retriever, insecureHttpAllowed, status, clock, observer);
-        this.source = JWKSourceBuilder.create(bottom)
+        var rateLimited = new FetchRateLimit(bottom, settings.getMinRefreshInterval(), settings.getFetchTimeout(),
+                status, System::nanoTime);
+        this.source = JWKSourceBuilder.create(rateLimited)
                 .cache(settings.getCacheTtl().toMillis(), settings.getFetchTimeout().toMillis())
                 .refreshAheadCache(settings.getRefreshAhead().toMillis(), this::onCacheEvent,
                         refreshExecutor, false, scheduler, false)
-                .rateLimited(settings.getMinRefreshInterval().toMillis())
+                .rateLimited(false) // ours, below the outage layer: FetchRateLimit
                 .outageTolerant(settings.getStalePeriod().toMillis())
                 .retrying(false)
                 .build();

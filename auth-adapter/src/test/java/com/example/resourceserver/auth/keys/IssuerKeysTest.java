@@ -267,4 +267,21 @@ class IssuerKeysTest {
         assertTrue(keys.status().lastAttemptFailed());
         assertFalse(keys.status().lastSuccess().isPresent());
     }
+
+    @Test
+    void aKeyPublishedAsTheKeySetRecoversIsFoundByTheNextRequestNotAnsweredFromTheOutage() {
+        AuthSettings.Jwks settings = new AuthSettings.Jwks(); // 30 s between refetches, as shipped
+        settings.setFetchTimeout(Duration.ofSeconds(3));
+        server.mode(JwksServer.Mode.FAIL_500);
+        IssuerKeys keys = keys(new JwksLocation.Fixed(server.jwksUri()), settings);
+        KeyLookup.Unavailable down = new KeyLookup.Unavailable(settings.getMinRefreshInterval());
+        assertEquals(down, keys.lookup(header("k1"), KeyAccess.FETCH_IF_NEEDED));
+        assertEquals(down, keys.lookup(header("k1"), KeyAccess.FETCH_IF_NEEDED)); // the interval's budget is spent
+
+        server.publish(key, TestKeys.rsa("k2")).mode(JwksServer.Mode.SERVE);
+        long start = System.nanoTime();
+        assertNotNull(verifierOf(keys, "k2"));
+        long waitedMillis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(waitedMillis < 2500, "waited " + waitedMillis + " ms for the retry after the outage");
+    }
 }
