@@ -5,7 +5,7 @@ import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 
 import java.time.Duration;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 
@@ -157,7 +157,8 @@ public class AuthSettings {
 
         /** The durations must fit together (Nimbus refuses other combinations when the key source is built). */
         public void validate() {
-            for (Duration d : List.of(cacheTtl, refreshAhead, minRefreshInterval, fetchTimeout, stalePeriod)) {
+            // Arrays.asList, not List.of: a setting cleared to null must get the sentence, not a NullPointerException.
+            for (Duration d : Arrays.asList(cacheTtl, refreshAhead, minRefreshInterval, fetchTimeout, stalePeriod)) {
                 if (d == null || d.isNegative() || d.isZero()) {
                     throw new InvalidAuthConfigurationException("Every auth.jwks duration must be positive.");
                 }

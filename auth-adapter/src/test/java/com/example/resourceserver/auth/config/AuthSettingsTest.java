@@ -85,7 +85,7 @@ class AuthSettingsTest {
     @ParameterizedTest
     @ValueSource(strings = {"cache-ttl", "refresh-ahead", "min-refresh-interval", "fetch-timeout", "stale-period"})
     void everyKeyDurationMustBePositive(String which) {
-        for (Duration bad : new Duration[] {Duration.ZERO, Duration.ofSeconds(-1)}) {
+        for (Duration bad : new Duration[] {null, Duration.ZERO, Duration.ofSeconds(-1)}) {
             AuthSettings.Jwks jwks = new AuthSettings.Jwks();
             jwkSetter(jwks, which).accept(bad);
             assertEquals("Every auth.jwks duration must be positive.", failure(jwks::validate));
