@@ -3,7 +3,6 @@ package com.example.resourceserver.auth.bench;
 import com.example.resourceserver.auth.config.AuthSettings;
 import com.example.resourceserver.auth.config.JwksLocation;
 import com.example.resourceserver.auth.config.TrustedIssuer;
-import com.example.resourceserver.auth.config.TrustedIssuerResolver;
 import com.example.resourceserver.auth.keys.KeyAccess;
 import com.example.resourceserver.auth.keys.KeyFetchObserver;
 import com.example.resourceserver.auth.keys.TrustedKeySets;
@@ -73,7 +72,7 @@ public class VerificationBenchmark {
                 new JwksLocation.Fixed(jwks.jwksUri()));
         keySets = new TrustedKeySets(List.of(issuer), settings.getJwks(), false, Clock.systemUTC(), executor,
                 KeyFetchObserver.NONE);
-        verifier = new AccessTokenVerifier(keySets, TrustedIssuerResolver.policy(settings), Clock.systemUTC());
+        verifier = new AccessTokenVerifier(keySets, settings.verificationPolicy(), Clock.systemUTC());
 
         // A token shaped like a real one: a few standard claims and scopes.
         String compact = new TokenMint(key, jwks.baseUrl(), "https://api.example/").token()

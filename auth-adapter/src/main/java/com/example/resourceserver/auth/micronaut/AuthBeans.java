@@ -1,11 +1,12 @@
 package com.example.resourceserver.auth.micronaut;
 
 import com.example.resourceserver.auth.config.Auth0Settings;
+import com.example.resourceserver.auth.config.AuthConfiguration;
+import com.example.resourceserver.auth.config.AuthConfigurationResolver;
 import com.example.resourceserver.auth.config.AuthSettings;
 import com.example.resourceserver.auth.config.JwksLocation;
 import com.example.resourceserver.auth.config.NamedIssuerSettings;
 import com.example.resourceserver.auth.config.TrustedIssuer;
-import com.example.resourceserver.auth.config.TrustedIssuerResolver;
 import com.example.resourceserver.auth.dev.DevIssuer;
 import com.example.resourceserver.auth.keys.KeyFetchObserver;
 import com.example.resourceserver.auth.keys.TrustedKeySets;
@@ -38,13 +39,11 @@ public class AuthBeans {
     private static final Logger LOG = LoggerFactory.getLogger(AuthBeans.class);
 
     @Context
-    TrustedIssuerResolver.Resolved authConfiguration(AuthSettings auth, Auth0Settings auth0,
-                                                     @Value("${api.identifier:}") String apiIdentifier,
-                                                     List<NamedIssuerSettings> named,
-                                                     Optional<DevIssuer> devIssuer) {
-        TrustedIssuerResolver.checkKeySettings(auth.getJwks());
-        TrustedIssuerResolver.checkTokenCacheSettings(auth.getTokenCache());
-        TrustedIssuerResolver.Resolved resolved = TrustedIssuerResolver.resolve(auth, auth0, apiIdentifier, named,
+    AuthConfiguration authConfiguration(AuthSettings auth, Auth0Settings auth0,
+                                        @Value("${api.identifier:}") String apiIdentifier,
+                                        List<NamedIssuerSettings> named,
+                                        Optional<DevIssuer> devIssuer) {
+        AuthConfiguration resolved = AuthConfigurationResolver.resolve(auth, auth0, apiIdentifier, named,
                 devIssuer.map(DevIssuer::trustedIssuer));
         for (TrustedIssuer issuer : resolved.issuers()) {
             LOG.info("Trusting issuer '{}': iss {}, aud {}, keys {}", issuer.name(), issuer.issuer(),
@@ -57,15 +56,15 @@ public class AuthBeans {
     /** Every trusted issuer's key set; fetches run on the blocking executor, never on an event loop. */
     @Context
     @Bean(preDestroy = "close")
-    TrustedKeySets trustedKeySets(TrustedIssuerResolver.Resolved resolved, AuthSettings auth, Clock clock,
+    TrustedKeySets trustedKeySets(AuthConfiguration resolved, Clock clock,
                                   @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
                                   Optional<KeyFetchObserver> observer) {
-        return new TrustedKeySets(resolved.issuers(), auth.getJwks(), resolved.insecureHttpAllowed(), clock, blocking,
+        return new TrustedKeySets(resolved.issuers(), resolved.jwks(), resolved.insecureHttpAllowed(), clock, blocking,
                 observer.orElse(KeyFetchObserver.NONE));
     }
 
     @Context
-    AccessTokenVerifier accessTokenVerifier(TrustedKeySets keySets, TrustedIssuerResolver.Resolved resolved,
+    AccessTokenVerifier accessTokenVerifier(TrustedKeySets keySets, AuthConfiguration resolved,
                                             Clock clock) {
         return new AccessTokenVerifier(keySets, resolved.policy(), clock);
     }

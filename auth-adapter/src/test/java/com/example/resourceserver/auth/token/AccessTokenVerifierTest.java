@@ -3,7 +3,6 @@ package com.example.resourceserver.auth.token;
 import com.example.resourceserver.auth.config.AuthSettings;
 import com.example.resourceserver.auth.config.JwksLocation;
 import com.example.resourceserver.auth.config.TrustedIssuer;
-import com.example.resourceserver.auth.config.TrustedIssuerResolver;
 import com.example.resourceserver.auth.config.VerificationPolicy;
 import com.example.resourceserver.auth.keys.KeyAccess;
 import com.example.resourceserver.auth.keys.KeyFetchObserver;
@@ -98,7 +97,7 @@ class AccessTokenVerifierTest {
     }
 
     TestVerifier verifier(AuthSettings settings) {
-        VerificationPolicy policy = TrustedIssuerResolver.policy(settings);
+        VerificationPolicy policy = settings.verificationPolicy();
         TrustedIssuer issuer = new TrustedIssuer("test", ISSUER, AUDIENCE, new JwksLocation.Fixed(jwks.jwksUri()));
         TrustedKeySets keySets = new TrustedKeySets(List.of(issuer), settings.getJwks(), false, Clock.systemUTC(),
                 executor, KeyFetchObserver.NONE);
