@@ -13,7 +13,10 @@ import java.util.Set;
 /** {@code AUTH_ALGORITHMS}: a comma-separated list of JWS algorithm names, read case-insensitively. */
 final class AlgorithmAllowList {
 
-    /** Asymmetric JWS algorithms that the JDK verifies without extra providers, by name. */
+    /**
+     * Asymmetric JWS algorithms that the JDK verifies without extra providers, by upper-case name. EdDSA
+     * means Ed25519 keys here (Ed448 is not accepted).
+     */
     static final Map<String, JWSAlgorithm> SUPPORTED = supported();
 
     private AlgorithmAllowList() {
@@ -49,15 +52,15 @@ final class AlgorithmAllowList {
                     + ": HMAC needs a shared secret and cannot be checked against a public key set.";
         }
         return "AUTH_ALGORITHMS contains unsupported algorithm '" + name + "': use a comma-separated list of "
-                + String.join(", ", SUPPORTED.keySet()) + ".";
+                + String.join(", ", SUPPORTED.values().stream().map(JWSAlgorithm::getName).toList()) + ".";
     }
 
     private static Map<String, JWSAlgorithm> supported() {
         Map<String, JWSAlgorithm> map = new LinkedHashMap<>();
         for (JWSAlgorithm algorithm : List.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512,
                 JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512,
-                JWSAlgorithm.ES256, JWSAlgorithm.ES384, JWSAlgorithm.ES512)) {
-            map.put(algorithm.getName(), algorithm);
+                JWSAlgorithm.ES256, JWSAlgorithm.ES384, JWSAlgorithm.ES512, JWSAlgorithm.EdDSA)) {
+            map.put(algorithm.getName().toUpperCase(Locale.ROOT), algorithm);
         }
         return Collections.unmodifiableMap(map);
     }

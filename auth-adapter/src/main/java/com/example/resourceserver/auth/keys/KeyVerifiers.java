@@ -6,6 +6,7 @@ import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +55,9 @@ final class KeyVerifiers {
             }
             if (key instanceof ECKey ec) {
                 return new ECDSAVerifier(ec.toECPublicKey());
+            }
+            if (key instanceof OctetKeyPair okp) {
+                return new JdkEd25519Verifier(okp);
             }
         } catch (JOSEException | RuntimeException e) {
             LOG.warn("Issuer '{}': key {} cannot be used for verification: {}", issuerName, key.getKeyID(),

@@ -1,9 +1,11 @@
 package com.example.resourceserver.auth.keys;
 
+import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import org.slf4j.Logger;
@@ -68,6 +70,10 @@ final class SigningKeySetParser {
         }
         if (jwk instanceof ECKey) {
             return Optional.empty();
+        }
+        if (jwk instanceof OctetKeyPair okp) {
+            return Curve.Ed25519.equals(okp.getCurve())
+                    ? Optional.empty() : Optional.of("OKP curve " + okp.getCurve() + " is not used for verification here");
         }
         return Optional.of("key type " + jwk.getKeyType() + " is not used for verification here");
     }

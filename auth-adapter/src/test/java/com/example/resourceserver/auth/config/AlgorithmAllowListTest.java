@@ -29,8 +29,14 @@ class AlgorithmAllowListTest {
 
     @Test
     void theSupportedAlgorithmsAreTheAsymmetricOnesTheJdkVerifies() {
-        assertEquals(List.of("RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512"),
+        assertEquals(List.of("RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EDDSA"),
                 List.copyOf(AlgorithmAllowList.SUPPORTED.keySet()));
+    }
+
+    @Test
+    void eddsaIsAcceptedInAnyCase() {
+        assertEquals(List.of(JWSAlgorithm.EdDSA, JWSAlgorithm.RS256), List.copyOf(AlgorithmAllowList.parse("EdDSA,rs256")));
+        assertEquals(Set.of(JWSAlgorithm.EdDSA), AlgorithmAllowList.parse("eddsa"));
     }
 
     @ParameterizedTest
@@ -38,7 +44,7 @@ class AlgorithmAllowListTest {
             "none | AUTH_ALGORITHMS may not contain none",
             "RS256,HS256 | AUTH_ALGORITHMS may not contain HS256: HMAC",
             "RS257 | AUTH_ALGORITHMS contains unsupported algorithm 'RS257'",
-            "EdDSA | AUTH_ALGORITHMS contains unsupported algorithm 'EdDSA'",
+            "Ed448 | AUTH_ALGORITHMS contains unsupported algorithm 'Ed448'",
             "' , ' | AUTH_ALGORITHMS must name at least one algorithm",
     })
     void badAlgorithmListsStopStartup(String value, String expectedStart) {
@@ -50,6 +56,6 @@ class AlgorithmAllowListTest {
     void anUnsupportedNameIsAnsweredWithTheSupportedList() {
         var e = assertThrows(InvalidAuthConfigurationException.class, () -> AlgorithmAllowList.parse("RS257"));
         assertEquals("AUTH_ALGORITHMS contains unsupported algorithm 'RS257': use a comma-separated list of "
-                + "RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512.", e.getMessage());
+                + "RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512, EdDSA.", e.getMessage());
     }
 }
