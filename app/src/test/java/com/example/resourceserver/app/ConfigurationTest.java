@@ -29,7 +29,7 @@ class ConfigurationTest {
         all.put("micronaut.server.port", -1);
         RuntimeException e = assertThrows(RuntimeException.class, () -> ApplicationContext.run(EmbeddedServer.class, all).close());
         var cause = Application.configurationError(e);
-        assertTrue(cause instanceof InvalidAuthConfigurationException, "unexpected failure: " + e);
+        assertTrue(cause != null && cause.getCause() instanceof InvalidAuthConfigurationException, "unexpected failure: " + e);
         return cause.getMessage();
     }
 

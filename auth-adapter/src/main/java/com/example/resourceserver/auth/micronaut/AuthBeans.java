@@ -4,6 +4,7 @@ import com.example.resourceserver.auth.config.Auth0Settings;
 import com.example.resourceserver.auth.config.AuthConfiguration;
 import com.example.resourceserver.auth.config.AuthConfigurationResolver;
 import com.example.resourceserver.auth.config.AuthSettings;
+import com.example.resourceserver.auth.config.InvalidAuthConfigurationException;
 import com.example.resourceserver.auth.config.JwksLocation;
 import com.example.resourceserver.auth.config.NamedIssuerSettings;
 import com.example.resourceserver.auth.config.TrustedIssuer;
@@ -17,6 +18,7 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Named;
@@ -43,8 +45,13 @@ public class AuthBeans {
                                         @Value("${api.identifier:}") String apiIdentifier,
                                         List<NamedIssuerSettings> named,
                                         Optional<DevIssuer> devIssuer) {
-        AuthConfiguration resolved = AuthConfigurationResolver.resolve(auth, auth0, apiIdentifier, named,
-                devIssuer.map(DevIssuer::trustedIssuer));
+        AuthConfiguration resolved;
+        try {
+            resolved = AuthConfigurationResolver.resolve(auth, auth0, apiIdentifier, named,
+                    devIssuer.map(DevIssuer::trustedIssuer));
+        } catch (InvalidAuthConfigurationException e) {
+            throw new ConfigurationException(e.getMessage(), e); // the launcher prints it as one sentence, exit 2
+        }
         for (TrustedIssuer issuer : resolved.issuers()) {
             LOG.info("Trusting issuer '{}': iss {}, aud {}, keys {}", issuer.name(), issuer.issuer(),
                     issuer.audience(), describe(issuer));
