@@ -1,4 +1,4 @@
-package com.example.resourceserver.web;
+package com.example.resourceserver.web.logging;
 
 import com.example.resourceserver.domain.caller.AuthenticationFailure;
 import io.micrometer.core.instrument.Counter;

@@ -1,4 +1,4 @@
-package com.example.resourceserver.web;
+package com.example.resourceserver.web.errors;
 
 import com.example.resourceserver.domain.caller.AuthenticationFailure;
 import io.micronaut.context.annotation.Replaces;

@@ -1,4 +1,4 @@
-package com.example.resourceserver.web;
+package com.example.resourceserver.web.api;
 
 import com.example.resourceserver.domain.caller.Caller;
 import com.example.resourceserver.domain.caller.Scope;
@@ -6,6 +6,8 @@ import com.example.resourceserver.domain.message.MessageOutcome;
 import com.example.resourceserver.domain.message.PrivateMessageUseCase;
 import com.example.resourceserver.domain.message.PrivateScopedMessageUseCase;
 import com.example.resourceserver.domain.message.PublicMessageUseCase;
+import com.example.resourceserver.web.errors.ErrorBody;
+import com.example.resourceserver.web.errors.ErrorResponses;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;

@@ -1,7 +1,8 @@
-package com.example.resourceserver.web;
+package com.example.resourceserver.web.errors;
 
 import com.example.resourceserver.domain.caller.AuthenticationFailure;
 import com.example.resourceserver.domain.caller.Scope;
+import com.example.resourceserver.web.WebSettings;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
