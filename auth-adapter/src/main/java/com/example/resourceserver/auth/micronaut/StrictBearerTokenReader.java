@@ -64,48 +64,48 @@ public class StrictBearerTokenReader implements TokenReader<HttpRequest<?>> {
         if (protection == RouteProtection.PUBLIC) {
             return Optional.empty();
         }
-        boolean counted = protection == RouteProtection.PROTECTED;
+        boolean required = protection == RouteProtection.PROTECTED;
         List<String> values = request.getHeaders().getAll(HttpHeaders.AUTHORIZATION);
         if (values.isEmpty()) {
-            return missing(request, counted);
+            return missing(request, required);
         }
         if (values.size() > 1) {
-            return fail(request, counted, Reason.MULTIPLE_AUTHORIZATION_HEADERS);
+            return fail(request, required, Reason.MULTIPLE_AUTHORIZATION_HEADERS);
         }
         String value = values.get(0);
         int length = value.length();
         if (length < SCHEME.length() || !value.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
-            return missing(request, counted); // another scheme: not ours, so no credentials for us
+            return missing(request, required); // another scheme: not ours, so no credentials for us
         }
         int start = SCHEME.length();
         if (start < length && value.charAt(start) != ' ') {
-            return missing(request, counted); // e.g. "Bearerx": another scheme
+            return missing(request, required); // e.g. "Bearerx": another scheme
         }
         while (start < length && value.charAt(start) == ' ') {
             start++;
         }
         if (start == length) {
-            return fail(request, counted, Reason.MALFORMED);
+            return fail(request, required, Reason.MALFORMED);
         }
         String query = request.getUri().getRawQuery();
         if (query != null && query.contains(QUERY_PARAMETER) && request.getParameters().contains(QUERY_PARAMETER)) {
-            return fail(request, counted, Reason.TOKEN_IN_MULTIPLE_PLACES);
+            return fail(request, required, Reason.TOKEN_IN_MULTIPLE_PLACES);
         }
-        if (counted) {
+        if (required) {
             AuthenticationFailures.recordCredentials(request, RequiredCredentials.PRESENTED);
         }
         return Optional.of(value.substring(start));
     }
 
-    private static Optional<String> missing(HttpRequest<?> request, boolean counted) {
-        if (counted) {
+    private static Optional<String> missing(HttpRequest<?> request, boolean required) {
+        if (required) {
             AuthenticationFailures.recordCredentials(request, RequiredCredentials.MISSING);
         }
         return Optional.empty();
     }
 
-    private static Optional<String> fail(HttpRequest<?> request, boolean counted, Reason reason) {
-        if (counted) {
+    private static Optional<String> fail(HttpRequest<?> request, boolean required, Reason reason) {
+        if (required) {
             AuthenticationFailures.recordCredentials(request, RequiredCredentials.PRESENTED);
         }
         AuthenticationFailures.record(request, AuthenticationFailure.of(reason));
@@ -123,10 +123,10 @@ public class StrictBearerTokenReader implements TokenReader<HttpRequest<?>> {
         if (route.isEmpty()) {
             return RouteProtection.PUBLIC;
         }
-        return protectionByRoute.computeIfAbsent(route.get().getRouteInfo(), StrictBearerTokenReader::protectionOf);
+        return protectionByRoute.computeIfAbsent(route.get().getRouteInfo(), StrictBearerTokenReader::declaredProtection);
     }
 
-    static RouteProtection protectionOf(RouteInfo<?> route) {
+    static RouteProtection declaredProtection(RouteInfo<?> route) {
         String[] values = route.getAnnotationMetadata().stringValues(Secured.class);
         for (String value : values) {
             if (SecurityRule.IS_ANONYMOUS.equals(value)) {
