@@ -34,7 +34,7 @@ import com.example.resourceserver.archfixture.web.api.ApiUsingErrors;
 import com.example.resourceserver.archfixture.web.errors.ErrorsUsingApi;
 import com.example.resourceserver.auth.token.AccessTokenVerifier;
 import com.example.resourceserver.domain.caller.Caller;
-import com.example.resourceserver.web.MessageController;
+import com.example.resourceserver.web.api.MessageController;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;

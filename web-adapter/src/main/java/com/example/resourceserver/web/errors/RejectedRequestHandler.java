@@ -1,4 +1,4 @@
-package com.example.resourceserver.web;
+package com.example.resourceserver.web.errors;
 
 import com.example.resourceserver.domain.caller.AuthenticationFailure;
 import io.micronaut.context.annotation.Replaces;
@@ -10,9 +10,9 @@ import io.micronaut.security.authentication.DefaultAuthorizationExceptionHandler
 import jakarta.inject.Singleton;
 
 /**
- * Renders the security filter's refusals, replacing Micronaut Security's handler (no RFC 6750
- * challenge, redirects for browsers). The auth adapter leaves the reason on the request; no reason
- * means no usable credentials were sent at all.
+ * Renders the security filter's refusals (and the Caller binder's, which fails closed the same way),
+ * replacing Micronaut Security's handler (no RFC 6750 challenge, redirects for browsers). The auth
+ * adapter leaves the reason on the request; no reason means no usable credentials were sent at all.
  */
 @Singleton
 @Replaces(DefaultAuthorizationExceptionHandler.class)

@@ -1,4 +1,4 @@
-package com.example.resourceserver.web;
+package com.example.resourceserver.web.errors;
 
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;

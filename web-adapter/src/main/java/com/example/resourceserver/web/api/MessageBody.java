@@ -1,4 +1,4 @@
-package com.example.resourceserver.web;
+package com.example.resourceserver.web.api;
 
 import io.micronaut.serde.annotation.Serdeable;
 

@@ -1,5 +1,6 @@
-package com.example.resourceserver.web;
+package com.example.resourceserver.web.api;
 
+import com.example.resourceserver.web.errors.ErrorBody;
 import io.micronaut.http.MediaType;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;

@@ -1,4 +1,4 @@
-package com.example.resourceserver.web;
+package com.example.resourceserver.web.errors;
 
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpMethod;

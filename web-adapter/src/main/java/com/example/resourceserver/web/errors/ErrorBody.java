@@ -1,4 +1,4 @@
-package com.example.resourceserver.web;
+package com.example.resourceserver.web.errors;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.serde.annotation.Serdeable;

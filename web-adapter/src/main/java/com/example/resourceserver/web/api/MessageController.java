@@ -1,34 +1,33 @@
-package com.example.resourceserver.web;
+package com.example.resourceserver.web.api;
 
 import com.example.resourceserver.domain.caller.Caller;
-import com.example.resourceserver.domain.caller.Scope;
 import com.example.resourceserver.domain.message.MessageOutcome;
 import com.example.resourceserver.domain.message.PrivateMessageUseCase;
 import com.example.resourceserver.domain.message.PrivateScopedMessageUseCase;
 import com.example.resourceserver.domain.message.PublicMessageUseCase;
-import io.micronaut.core.annotation.Nullable;
+import com.example.resourceserver.web.errors.ErrorBody;
+import com.example.resourceserver.web.errors.ErrorResponses;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
-import java.util.HashSet;
-import java.util.Set;
-
 /**
  * The three routes of the Auth0 quickstarts. Each route states who may call it with {@code @Secured};
- * a route without it is refused to everyone, so a new route is closed until someone opens it.
- * Scope decisions are the domain's: this class only translates outcomes into HTTP.
+ * a route without it is refused to everyone, so a new route is closed until someone opens it. A route
+ * that needs the caller takes the domain {@link Caller} as an argument ({@link CallerArgumentBinder};
+ * hidden from the OpenAPI document, it is no request parameter). Scope decisions are the domain's:
+ * this class only translates outcomes into HTTP.
  */
 @Controller(value = "/api", produces = MediaType.APPLICATION_JSON)
 public class MessageController {
@@ -62,11 +61,8 @@ public class MessageController {
     @ApiResponse(responseCode = "200", description = "The private message",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MessageBody.class)))
     @BearerErrorResponses
-    public HttpResponse<?> privateMessage(@Nullable Authentication authentication) {
-        if (authentication == null) {
-            return errors.missingCredentials(); // unreachable behind the security filter; fail closed anyway
-        }
-        return render(privateMessage.getMessage(callerOf(authentication)));
+    public HttpResponse<?> privateMessage(@Parameter(hidden = true) Caller caller) {
+        return render(privateMessage.getMessage(caller));
     }
 
     @Get("/private-scoped")
@@ -80,11 +76,8 @@ public class MessageController {
                     + "scope=\"read:messages\", error_description=\"...\""),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
     @BearerErrorResponses
-    public HttpResponse<?> privateScopedMessage(@Nullable Authentication authentication) {
-        if (authentication == null) {
-            return errors.missingCredentials();
-        }
-        return render(privateScopedMessage.getMessage(callerOf(authentication)));
+    public HttpResponse<?> privateScopedMessage(@Parameter(hidden = true) Caller caller) {
+        return render(privateScopedMessage.getMessage(caller));
     }
 
     private HttpResponse<?> render(MessageOutcome outcome) {
@@ -92,22 +85,5 @@ public class MessageController {
             return errors.insufficientScope(missing.scope());
         }
         return HttpResponse.ok(new MessageBody(((MessageOutcome.Delivered) outcome).message()));
-    }
-
-    /**
-     * The caller the auth adapter attached, or one rebuilt from the name (subject) and roles (scopes)
-     * for an {@link Authentication} from elsewhere.
-     */
-    static Caller callerOf(Authentication authentication) {
-        if (authentication.getAttributes().get(Caller.ATTRIBUTE) instanceof Caller caller) {
-            return caller;
-        }
-        Set<Scope> scopes = new HashSet<>();
-        for (String role : authentication.getRoles()) {
-            if (Scope.isValid(role)) {
-                scopes.add(new Scope(role));
-            }
-        }
-        return new Caller(authentication.getName(), scopes);
     }
 }

@@ -1,7 +1,9 @@
-package com.example.resourceserver.web;
+package com.example.resourceserver.web.errors;
 
 import com.example.resourceserver.domain.caller.AuthenticationFailure;
 import com.example.resourceserver.domain.caller.Scope;
+import com.example.resourceserver.web.WebSettings;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -26,6 +28,12 @@ import jakarta.inject.Singleton;
  */
 @Singleton
 public class ErrorResponses {
+
+    /**
+     * Set on every {@code insufficient_scope} response, so that the access log reports what was
+     * answered instead of guessing from the status (a CORS refusal is a 403 too).
+     */
+    public static final String INSUFFICIENT_SCOPE_ATTRIBUTE = "resourceserver.insufficient-scope";
 
     static final String MISSING_CREDENTIALS_DESCRIPTION =
             "Authentication is required: send an access token as Authorization: Bearer <token>";
@@ -60,13 +68,12 @@ public class ErrorResponses {
 
     /** A valid token without the scope the use case needs (RFC 6750 §3.1 {@code insufficient_scope}). */
     public MutableHttpResponse<ErrorBody> insufficientScope(Scope missing) {
-        return challenge(HttpStatus.FORBIDDEN, "insufficient_scope", missing,
-                "The access token lacks the scope " + missing.value());
+        return scopeRefused(missing, "The access token lacks the scope " + missing.value());
     }
 
     /** Authenticated, but refused by a security rule that names no scope. */
     public MutableHttpResponse<ErrorBody> forbidden() {
-        return challenge(HttpStatus.FORBIDDEN, "insufficient_scope", null, FORBIDDEN_DESCRIPTION);
+        return scopeRefused(null, FORBIDDEN_DESCRIPTION);
     }
 
     /** The body for any other error status, with nothing from the framework's own message in it. */
@@ -87,7 +94,12 @@ public class ErrorResponses {
         };
     }
 
-    private static MutableHttpResponse<ErrorBody> challenge(HttpStatus status, String error, Scope scope,
+    private static MutableHttpResponse<ErrorBody> scopeRefused(@Nullable Scope scope, String description) {
+        return challenge(HttpStatus.FORBIDDEN, "insufficient_scope", scope, description)
+                .attribute(INSUFFICIENT_SCOPE_ATTRIBUTE, Boolean.TRUE);
+    }
+
+    private static MutableHttpResponse<ErrorBody> challenge(HttpStatus status, String error, @Nullable Scope scope,
                                                             String description) {
         StringBuilder header = new StringBuilder("Bearer error=\"").append(error).append('"');
         if (scope != null) {
