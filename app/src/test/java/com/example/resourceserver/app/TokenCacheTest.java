@@ -94,4 +94,22 @@ class TokenCacheTest {
         assertEquals(503, uncached, "an uncached token needs keys that cannot be had");
         assertEquals(503, status(cached), "so the cached one must get the same answer");
     }
+
+    @Test
+    void aKeyRemovedWhileRefreshesFailedStopsVerifyingCachedTokensOnceTheKeySetIsBack() {
+        service = ServiceUnderTest.trusting(idp).fastKeyRefresh().start(); // stale period: the shipped hour
+        String cached = idp.valid("");
+        assertEquals(200, status(cached));
+        int fetchesBefore = idp.jwksFetches();
+
+        idp.mode(JwksServer.Mode.FAIL_500);
+        // A scheduled refresh fails; cached keys keep the cached token verifying (the stale period).
+        Poll.until(idp::jwksFetches, n -> n > fetchesBefore, Duration.ofSeconds(5));
+        assertEquals(200, status(cached));
+
+        idp.publishOnly(TestKeys.rsa("k2"));
+        idp.mode(JwksServer.Mode.SERVE);
+        // Only the cached token is sent, so nothing but the service's own refreshes can notice that k1 left.
+        assertEquals(401, Poll.until(() -> status(cached), s -> s == 401, Duration.ofSeconds(5)));
+    }
 }

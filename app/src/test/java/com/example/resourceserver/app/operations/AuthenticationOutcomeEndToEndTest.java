@@ -5,13 +5,10 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.example.resourceserver.app.support.RawHttp;
 import com.example.resourceserver.app.support.ServiceUnderTest;
-import com.example.resourceserver.auth.testing.JwksServer;
+import com.example.resourceserver.auth.testing.TestIdentityProvider;
 import com.example.resourceserver.auth.testing.TestKeys;
-import com.example.resourceserver.auth.testing.TokenMint;
-import com.nimbusds.jose.jwk.RSAKey;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.Map;
@@ -28,28 +25,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class AuthenticationOutcomeEndToEndTest {
 
-    JwksServer jwks;
-    TokenMint mint;
-    ServiceUnderTest service;
-
-    @BeforeEach
-    void identityProvider() {
-        RSAKey key = TestKeys.rsa("outcomes");
-        jwks = JwksServer.start().publish(key);
-        mint = new TokenMint(key, jwks.baseUrl(), ServiceUnderTest.AUDIENCE);
-    }
-
-    @AfterEach
-    void stop() {
-        if (service != null) {
-            service.close();
-        }
-        jwks.close();
-    }
+    @RegisterExtension
+    final TestIdentityProvider idp = TestIdentityProvider.withKey("outcomes");
+    ServiceUnderTest service; // started by each test, stopped by idp
 
     @Test
     void aRefusedCrossOriginRequestToAProtectedRouteIsNoAuthenticationOutcome() {
-        service = ServiceUnderTest.start(ServiceUnderTest.trusting(jwks));
+        service = ServiceUnderTest.startTrusting(idp);
         String before = service.get("/prometheus").body();
         ListAppender<ILoggingEvent> access = OperationsTest.capture("access", Level.INFO);
         try {
@@ -58,7 +40,7 @@ class AuthenticationOutcomeEndToEndTest {
             RawHttp.Response withoutToken = RawHttp.get(service.port(), "/api/private-scoped",
                     "Origin: https://app.example.org");
             RawHttp.Response withToken = RawHttp.get(service.port(), "/api/private-scoped",
-                    "Origin: https://app.example.org", "Authorization: Bearer " + mint.valid(""));
+                    "Origin: https://app.example.org", "Authorization: Bearer " + idp.valid(""));
 
             for (RawHttp.Response refused : List.of(withoutToken, withToken)) {
                 assertEquals(403, refused.status());
@@ -83,8 +65,8 @@ class AuthenticationOutcomeEndToEndTest {
 
     @Test
     void aScopeRefusalIsInsufficientScopeForGetAndHead() {
-        service = ServiceUnderTest.start(ServiceUnderTest.trusting(jwks));
-        String token = mint.valid("");
+        service = ServiceUnderTest.startTrusting(idp);
+        String token = idp.valid("");
         String before = service.get("/prometheus").body();
         ListAppender<ILoggingEvent> access = OperationsTest.capture("access", Level.INFO);
         try {
@@ -110,10 +92,8 @@ class AuthenticationOutcomeEndToEndTest {
 
     @Test
     void aTokenSentToAManagementEndpointIsReadForHealthDetailsButNotCounted() {
-        Map<String, Object> properties = ServiceUnderTest.trusting(jwks);
-        properties.put("endpoints.health.details-visible", "AUTHENTICATED");
-        service = ServiceUnderTest.start(properties);
-        String token = mint.valid("");
+        service = ServiceUnderTest.trusting(idp).with("endpoints.health.details-visible", "AUTHENTICATED").start();
+        String token = idp.valid("");
         service.getWithToken("/api/private", token); // keys loaded, so readiness is UP either way
         String before = service.get("/prometheus").body();
         ListAppender<ILoggingEvent> access = OperationsTest.capture("access", Level.INFO);
@@ -121,7 +101,7 @@ class AuthenticationOutcomeEndToEndTest {
             String anonymous = service.get("/health/readiness").body();
             String authenticated = service.getWithToken("/health/readiness", token).body();
             String forged = RawHttp.get(service.port(), "/health/readiness",
-                    "Authorization: Bearer " + mint.token().signedWith(TestKeys.rsa("outcomes")).sign()).body();
+                    "Authorization: Bearer " + idp.token().signedWith(TestKeys.rsa("outcomes")).sign()).body();
 
             assertFalse(anonymous.contains("issuers"), anonymous);
             assertTrue(authenticated.contains("\"issuers\""), "the token was read and verified: " + authenticated);

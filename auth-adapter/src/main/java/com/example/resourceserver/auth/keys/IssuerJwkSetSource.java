@@ -109,9 +109,18 @@ final class IssuerJwkSetSource implements JWKSetSource<SecurityContext> {
         lastKids = kids;
     }
 
+    /**
+     * One WARN line when an outage begins or its cause changes; repeats (retries during the outage) go to
+     * DEBUG, so a long outage does not flood the log. The fetch metric counts every attempt.
+     */
     private void fail(String reason) {
+        boolean news = !status.lastAttemptFailed() || !reason.equals(status.lastFailureReason().orElse(null));
         status.recordFailure(clock.instant(), reason);
-        LOG.warn("Keys of issuer '{}' unavailable: {}", issuer.name(), reason);
+        if (news) {
+            LOG.warn("Keys of issuer '{}' unavailable: {}", issuer.name(), reason);
+        } else {
+            LOG.debug("Keys of issuer '{}' still unavailable: {}", issuer.name(), reason);
+        }
     }
 
     private URL jwksUrl() throws IOException, KeySourceException {

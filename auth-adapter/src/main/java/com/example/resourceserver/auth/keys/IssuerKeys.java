@@ -130,7 +130,12 @@ public final class IssuerKeys implements Closeable {
         return cached.usable(true) != null;
     }
 
-    /** Loads the key set once (at startup) so the first request finds it cached. Blocks; never throws. */
+    /** Whether the cached key set is missing or older than the cache TTL, so a refresh is due. */
+    public boolean needsRefresh() {
+        return cached.usable(false) == null;
+    }
+
+    /** Loads the key set (at startup, or when a refresh is due) so requests find it cached. Blocks; never throws. */
     public void warmUp() {
         try {
             source.get(ANY_KEY, null);
