@@ -1,5 +1,6 @@
 package com.example.resourceserver.app.recipe;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -86,7 +87,7 @@ class RecipeTest implements TestPropertyProvider {
     void aTokenGrantedTheNewScopeGets200() {
         for (String scope : List.of("read:archive", "openid read:archive read:messages")) {
             RawHttp.Response response = withToken(mint.valid(scope));
-            assertEquals(200, response.status(), response.toString());
+            assertEquals(200, response.status(), response.all("WWW-Authenticate") + " " + response.body());
             assertEquals("{\"message\":\"" + ArchiveMessageUseCase.MESSAGE + "\"}", response.body());
             assertEquals("application/json", response.header("Content-Type").orElse(""));
         }
@@ -119,7 +120,7 @@ class RecipeTest implements TestPropertyProvider {
             RawHttp.Response refused = withToken(token);
             assertEquals(401, refused.status(), token);
             assertTrue(refused.header("WWW-Authenticate").orElse("").startsWith("Bearer error=\"invalid_token\""),
-                    refused.toString());
+                    refused.all("WWW-Authenticate").toString());
         }
     }
 
@@ -142,7 +143,7 @@ class RecipeTest implements TestPropertyProvider {
     @SuppressWarnings("unchecked")
     void theRouteHasItsOpenApiEntry() {
         RawHttp.Response response = get(TEST_DOCUMENT);
-        assertEquals(200, response.status(), "the test document is generated at test compile time: " + response);
+        assertEquals(200, response.status(), "the test document is generated at test compile time");
         Map<String, Object> document = new Yaml().load(response.body());
         assertTrue(String.valueOf(document.get("openapi")).startsWith("3.1"), "3.1: a bearer requirement may name scopes");
 
@@ -151,18 +152,19 @@ class RecipeTest implements TestPropertyProvider {
         Map<String, Object> operation = (Map<String, Object>) ((Map<String, Object>) paths.get(ROUTE)).get("get");
         assertNotNull(operation, "GET " + ROUTE);
 
-        assertEquals(List.of(Map.of("bearer", List.of("read:archive"))), operation.get("security"),
-                "@SecurityRequirement(name = ApiDescription.BEARER, scopes = ...)");
-        assertNull(operation.get("parameters"), "the Caller argument is no request parameter: @Parameter(hidden = true)");
-
+        // One assertion per step of the recipe, all reported at once.
         Map<String, Object> responses = (Map<String, Object>) operation.get("responses");
-        assertEquals(Set.of("200", "400", "401", "403", "503"), responses.keySet(),
-                "its own 200 and 403, and the shared @BearerErrorResponses");
-        assertEquals(Set.of("WWW-Authenticate"), headersOf(responses, "403").keySet());
-        assertEquals(Set.of("WWW-Authenticate"), headersOf(responses, "401").keySet());
-        assertEquals(Set.of("Retry-After"), headersOf(responses, "503").keySet());
-        Map<String, Object> challenge = (Map<String, Object>) headersOf(responses, "403").get("WWW-Authenticate");
-        assertTrue(String.valueOf(challenge.get("description")).contains("scope=\"read:archive\""), challenge.toString());
+        assertAll(
+                () -> assertEquals(List.of(Map.of("bearer", List.of("read:archive"))), operation.get("security"),
+                        "@SecurityRequirement(name = ApiDescription.BEARER, scopes = \"read:archive\")"),
+                () -> assertNull(operation.get("parameters"),
+                        "the Caller argument is no request parameter: @Parameter(hidden = true)"),
+                () -> assertEquals(Set.of("200", "400", "401", "403", "503"), responses.keySet(),
+                        "its own 200 and 403, and the shared @BearerErrorResponses"),
+                () -> assertEquals(Set.of("WWW-Authenticate"), headersOf(responses, "401").keySet()),
+                () -> assertEquals(Set.of("Retry-After"), headersOf(responses, "503").keySet()),
+                () -> assertTrue(String.valueOf(headersOf(responses, "403").get("WWW-Authenticate"))
+                        .contains("scope=\"read:archive\""), "the 403 describes the challenge naming the scope"));
     }
 
     @SuppressWarnings("unchecked")
