@@ -40,12 +40,25 @@ public class ArchiveController {
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Operation(summary = "The archive, for access tokens granted read:archive")
     @SecurityRequirement(name = ApiDescription.BEARER, scopes = "read:archive")
-    @ApiResponse(responseCode = "200", description = "The archive",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MessageBody.class)))
-    @ApiResponse(responseCode = "403", description = "Valid token without read:archive (RFC 6750 insufficient_scope)",
-            headers = @Header(name = "WWW-Authenticate", description = "Bearer error=\"insufficient_scope\", "
-                    + "scope=\"read:archive\", error_description=\"...\""),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "The archive",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = MessageBody.class)))
+    @ApiResponse(
+            responseCode = "403",
+            description = "Valid token without read:archive (RFC 6750 insufficient_scope)",
+            headers =
+                    @Header(
+                            name = "WWW-Authenticate",
+                            description = "Bearer error=\"insufficient_scope\", "
+                                    + "scope=\"read:archive\", error_description=\"...\""),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ErrorBody.class)))
     @BearerErrorResponses
     public HttpResponse<?> archive(@Parameter(hidden = true) Caller caller) {
         MessageOutcome outcome = archive.getMessage(caller);

@@ -91,7 +91,12 @@ class RecipeTest implements TestPropertyProvider {
             assertEquals("{\"message\":\"" + ArchiveMessageUseCase.MESSAGE + "\"}", response.body());
             assertEquals("application/json", response.header("Content-Type").orElse(""));
         }
-        assertEquals(200, withToken(mint.token().claim("permissions", List.of("read:archive")).sign()).status());
+        assertEquals(
+                200,
+                withToken(mint.token()
+                                .claim("permissions", List.of("read:archive"))
+                                .sign())
+                        .status());
     }
 
     // --- 401 -----------------------------------------------------------------------------------------
@@ -101,25 +106,33 @@ class RecipeTest implements TestPropertyProvider {
         RawHttp.Response response = get(ROUTE);
         assertEquals(401, response.status());
         assertEquals(List.of("Bearer realm=\"api\""), response.all("WWW-Authenticate"));
-        assertEquals("{\"error\":\"unauthorized\",\"error_description\":"
-                + "\"Authentication is required: send an access token as Authorization: Bearer <token>\"}",
+        assertEquals(
+                "{\"error\":\"unauthorized\",\"error_description\":"
+                        + "\"Authentication is required: send an access token as Authorization: Bearer <token>\"}",
                 response.body());
     }
 
     @Test
     void aBadTokenGetsInvalidTokenEvenWithTheScope() {
-        String expired = mint.token().claim("scope", "read:archive")
-                .claim("exp", Instant.now().getEpochSecond() - 3600).sign();
+        String expired = mint.token()
+                .claim("scope", "read:archive")
+                .claim("exp", Instant.now().getEpochSecond() - 3600)
+                .sign();
         RawHttp.Response response = withToken(expired);
         assertEquals(401, response.status(), "authentication comes before the scope");
-        assertEquals(List.of("Bearer error=\"invalid_token\", error_description=\"The access token expired\""),
+        assertEquals(
+                List.of("Bearer error=\"invalid_token\", error_description=\"The access token expired\""),
                 response.all("WWW-Authenticate"));
 
-        String forged = mint.token().claim("scope", "read:archive").signedWith(TestKeys.rsa("recipe-key")).sign();
+        String forged = mint.token()
+                .claim("scope", "read:archive")
+                .signedWith(TestKeys.rsa("recipe-key"))
+                .sign();
         for (String token : List.of("junk", forged)) {
             RawHttp.Response refused = withToken(token);
             assertEquals(401, refused.status(), token);
-            assertTrue(refused.header("WWW-Authenticate").orElse("").startsWith("Bearer error=\"invalid_token\""),
+            assertTrue(
+                    refused.header("WWW-Authenticate").orElse("").startsWith("Bearer error=\"invalid_token\""),
                     refused.all("WWW-Authenticate").toString());
         }
     }
@@ -132,8 +145,10 @@ class RecipeTest implements TestPropertyProvider {
             RawHttp.Response response = withToken(mint.valid(scope));
             assertEquals(403, response.status(), scope);
             assertEquals(List.of(MISSING_SCOPE_CHALLENGE), response.all("WWW-Authenticate"), scope);
-            assertEquals("{\"error\":\"insufficient_scope\",\"error_description\":"
-                    + "\"The access token lacks the scope read:archive\"}", response.body());
+            assertEquals(
+                    "{\"error\":\"insufficient_scope\",\"error_description\":"
+                            + "\"The access token lacks the scope read:archive\"}",
+                    response.body());
         }
     }
 
@@ -145,7 +160,8 @@ class RecipeTest implements TestPropertyProvider {
         RawHttp.Response response = get(TEST_DOCUMENT);
         assertEquals(200, response.status(), "the test document is generated at test compile time");
         Map<String, Object> document = new Yaml().load(response.body());
-        assertTrue(String.valueOf(document.get("openapi")).startsWith("3.1"), "3.1: a bearer requirement may name scopes");
+        assertTrue(
+                String.valueOf(document.get("openapi")).startsWith("3.1"), "3.1: a bearer requirement may name scopes");
 
         Map<String, Object> paths = (Map<String, Object>) document.get("paths");
         assertEquals(Set.of(ROUTE), paths.keySet(), "the test document holds the test-only routes alone");
@@ -155,16 +171,25 @@ class RecipeTest implements TestPropertyProvider {
         // One assertion per step of the recipe, all reported at once.
         Map<String, Object> responses = (Map<String, Object>) operation.get("responses");
         assertAll(
-                () -> assertEquals(List.of(Map.of("bearer", List.of("read:archive"))), operation.get("security"),
+                () -> assertEquals(
+                        List.of(Map.of("bearer", List.of("read:archive"))),
+                        operation.get("security"),
                         "@SecurityRequirement(name = ApiDescription.BEARER, scopes = \"read:archive\")"),
-                () -> assertNull(operation.get("parameters"),
+                () -> assertNull(
+                        operation.get("parameters"),
                         "the Caller argument is no request parameter: @Parameter(hidden = true)"),
-                () -> assertEquals(Set.of("200", "400", "401", "403", "503"), responses.keySet(),
+                () -> assertEquals(
+                        Set.of("200", "400", "401", "403", "503"),
+                        responses.keySet(),
                         "its own 200 and 403, and the shared @BearerErrorResponses"),
-                () -> assertEquals(Set.of("WWW-Authenticate"), headersOf(responses, "401").keySet()),
-                () -> assertEquals(Set.of("Retry-After"), headersOf(responses, "503").keySet()),
-                () -> assertTrue(String.valueOf(headersOf(responses, "403").get("WWW-Authenticate"))
-                        .contains("scope=\"read:archive\""), "the 403 describes the challenge naming the scope"));
+                () -> assertEquals(
+                        Set.of("WWW-Authenticate"), headersOf(responses, "401").keySet()),
+                () -> assertEquals(
+                        Set.of("Retry-After"), headersOf(responses, "503").keySet()),
+                () -> assertTrue(
+                        String.valueOf(headersOf(responses, "403").get("WWW-Authenticate"))
+                                .contains("scope=\"read:archive\""),
+                        "the 403 describes the challenge naming the scope"));
     }
 
     @SuppressWarnings("unchecked")
