@@ -7,10 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.resourceserver.app.support.RawHttp;
-import com.example.resourceserver.auth.testing.JwksServer;
+import com.example.resourceserver.auth.testing.TestIdentityProvider;
 import com.example.resourceserver.auth.testing.TestKeys;
 import com.example.resourceserver.auth.testing.TokenMint;
-import com.nimbusds.jose.jwk.RSAKey;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -19,9 +18,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -50,27 +49,22 @@ class RecipeTest implements TestPropertyProvider {
     static final String MISSING_SCOPE_CHALLENGE = "Bearer error=\"insufficient_scope\", scope=\"read:archive\", "
             + "error_description=\"The access token lacks the scope read:archive\"";
 
-    final JwksServer jwks = JwksServer.start();
-    final RSAKey key = TestKeys.rsa("recipe-key");
-    final TokenMint mint = new TokenMint(key, jwks.baseUrl(), "https://api.example/");
+    @RegisterExtension
+    final TestIdentityProvider idp = TestIdentityProvider.withKey("recipe-key");
+
+    final TokenMint mint = idp.mint();
 
     @Inject
     EmbeddedServer server;
 
     @Override
     public Map<String, String> getProperties() {
-        jwks.publish(key);
         return Map.of(
                 "micronaut.server.port", "-1",
                 "micronaut.server.host", "127.0.0.1",
-                "auth.issuer", jwks.baseUrl(),
-                "auth.audience", "https://api.example/",
-                "auth.jwks-uri", jwks.jwksUri().toString());
-    }
-
-    @AfterAll
-    void stopJwks() {
-        jwks.close();
+                "auth.issuer", idp.issuer(),
+                "auth.audience", idp.audience(),
+                "auth.jwks-uri", idp.jwksUri().toString());
     }
 
     RawHttp.Response get(String path, String... headers) {
