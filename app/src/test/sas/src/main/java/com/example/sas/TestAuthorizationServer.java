@@ -1,9 +1,6 @@
 package com.example.sas;
 
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.KeySourceException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -19,9 +16,7 @@ import org.springframework.security.oauth2.server.authorization.settings.TokenSe
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 
-import java.io.File;
-import java.io.IOException;
-import java.text.ParseException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -45,15 +40,10 @@ public class TestAuthorizationServer {
         SpringApplication.run(TestAuthorizationServer.class, args);
     }
 
-    /** The keys of SAS_KEYS_FILE: all are published, the first one signs. */
+    /** The keys of SAS_KEYS_FILE, read again on every use so that the tests can rotate them. */
     @Bean
-    JWKSet keys(@Value("${SAS_KEYS_FILE}") File file) throws IOException, ParseException {
-        return JWKSet.load(file);
-    }
-
-    @Bean
-    JWKSource<SecurityContext> jwkSource(JWKSet keys) {
-        return new ImmutableJWKSet<>(keys);
+    KeyFile jwkSource(@Value("${SAS_KEYS_FILE}") Path file) {
+        return new KeyFile(file);
     }
 
     /**
@@ -72,14 +62,17 @@ public class TestAuthorizationServer {
 
     /** Access tokens name the client's API in {@code aud} and carry the signing key's {@code kid}. */
     @Bean
-    OAuth2TokenCustomizer<JwtEncodingContext> accessTokenShape(JWKSet keys) {
-        // With several keys published, Spring's JWT encoder needs the kid to choose the signing one.
-        String signingKid = keys.getKeys().get(0).getKeyID();
+    OAuth2TokenCustomizer<JwtEncodingContext> accessTokenShape(KeyFile keys) {
         return context -> {
             if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
                 String audience = context.getRegisteredClient().getClientSettings().getSetting(AUDIENCE);
                 context.getClaims().audience(List.of(audience));
-                context.getJwsHeader().keyId(signingKid);
+                // With several keys published, Spring's JWT encoder needs the kid to choose the signing one.
+                try {
+                    context.getJwsHeader().keyId(keys.signingKid());
+                } catch (KeySourceException e) {
+                    throw new IllegalStateException(e.getMessage(), e);
+                }
             }
         };
     }
