@@ -7,7 +7,9 @@ import java.net.HttpURLConnection;
 import java.net.MalformedURLException;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Fetches discovery documents and key sets: Nimbus's {@link DefaultResourceRetriever} (connect and read
@@ -54,6 +56,18 @@ final class SameOriginRetriever extends DefaultResourceRetriever {
             }
             current = target;
         }
+    }
+
+    /**
+     * Not supported: Nimbus would add the headers after {@link #openHTTPConnection} has already sent the
+     * request, which {@link HttpURLConnection} refuses.
+     */
+    @Override
+    public void setHeaders(Map<String, List<String>> headers) {
+        if (headers != null && !headers.isEmpty()) {
+            throw new UnsupportedOperationException("request headers are not supported by " + getClass().getSimpleName());
+        }
+        super.setHeaders(headers);
     }
 
     private static boolean isRedirect(int status) {
