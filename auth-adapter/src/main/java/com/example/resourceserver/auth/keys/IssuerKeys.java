@@ -14,7 +14,6 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.SecurityContext;
-import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jose.util.events.Event;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +55,7 @@ public final class IssuerKeys implements Closeable {
         this.cached = new CachedKeySet(settings.getCacheTtl(), settings.getStalePeriod(), status, clock);
         this.retryAfter = settings.getMinRefreshInterval();
         int timeoutMillis = Math.toIntExact(settings.getFetchTimeout().toMillis());
-        var retriever = new DefaultResourceRetriever(timeoutMillis, timeoutMillis, settings.getSizeLimitBytes());
+        var retriever = new SameOriginRetriever(timeoutMillis, timeoutMillis, settings.getSizeLimitBytes());
         var bottom = new IssuerJwkSetSource(issuer, retriever, insecureHttpAllowed, status, clock, observer);
         var rateLimited = new FetchRateLimit(bottom, settings.getMinRefreshInterval(), settings.getFetchTimeout(),
                 status, System::nanoTime);
