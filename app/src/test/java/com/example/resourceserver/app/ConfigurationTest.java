@@ -4,6 +4,8 @@ import com.example.resourceserver.app.support.ChildJvm;
 import com.example.resourceserver.auth.config.AuthConfiguration;
 import com.example.resourceserver.auth.config.InvalidAuthConfigurationException;
 import com.example.resourceserver.auth.config.JwksLocation;
+import com.example.resourceserver.auth.config.Provider;
+import com.example.resourceserver.auth.config.ProviderSettings;
 import com.example.resourceserver.auth.config.TrustedIssuer;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -116,7 +118,8 @@ class ConfigurationTest {
                 "auth0.audience", "https://quickstarts/api"))) {
             List<TrustedIssuer> issuers = context.getBean(AuthConfiguration.class).issuers();
             assertEquals(List.of(new TrustedIssuer("auth0", "https://tenant.us.auth0.com/", "https://quickstarts/api",
-                    new JwksLocation.Fixed(URI.create("https://tenant.us.auth0.com/.well-known/jwks.json")))), issuers);
+                    new JwksLocation.Fixed(URI.create("https://tenant.us.auth0.com/.well-known/jwks.json")),
+                    ProviderSettings.of(Provider.AUTH0))), issuers);
         }
     }
 
