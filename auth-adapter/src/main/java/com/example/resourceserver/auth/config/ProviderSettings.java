@@ -1,5 +1,7 @@
 package com.example.resourceserver.auth.config;
 
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -24,8 +26,9 @@ public record ProviderSettings(Provider provider, Set<String> allowedClientIds, 
 
     public ProviderSettings {
         Objects.requireNonNull(provider, "provider");
-        allowedClientIds = Set.copyOf(allowedClientIds);
-        keycloakClientRoles = Set.copyOf(keycloakClientRoles);
+        // In the order configured, so that the startup log repeats them as written.
+        allowedClientIds = Collections.unmodifiableSet(new LinkedHashSet<>(allowedClientIds));
+        keycloakClientRoles = Collections.unmodifiableSet(new LinkedHashSet<>(keycloakClientRoles));
         scopeAliases = Map.copyOf(scopeAliases);
     }
 

@@ -59,7 +59,7 @@ public class AuthBeans {
         }
         for (TrustedIssuer issuer : resolved.issuers()) {
             LOG.info("Trusting issuer '{}': iss {}, aud {}, keys {}{}", issuer.name(), issuer.issuer(),
-                    issuer.audience(), describe(issuer), profile(issuer));
+                    audience(issuer), describe(issuer), profile(issuer));
         }
         LOG.info("Accepting algorithms {} with {} leeway", resolved.policy().algorithms(), resolved.policy().leeway());
         return resolved;
@@ -97,6 +97,12 @@ public class AuthBeans {
                 settings.getMaxBytes(), settings.getMaxTtl(), clock);
         keySets.onKeySetChange(cache::keySetChanged);
         return cache;
+    }
+
+    /** Cognito access tokens name no API: the client allow-list stands in for the audience. */
+    private static String audience(TrustedIssuer issuer) {
+        return issuer.audience() != null ? issuer.audience()
+                : "none (client_id one of " + issuer.provider().allowedClientIds() + ")";
     }
 
     /** Nothing for the generic provider, so the log line stays as it was. */
