@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param tokenCache          the verified-token cache ({@code auth.token-cache.*})
  */
 public record AuthConfiguration(List<TrustedIssuer> issuers, VerificationPolicy policy, boolean insecureHttpAllowed,
-                                AuthSettings.Jwks jwks, AuthSettings.TokenCache tokenCache) {
+                                JwksSettings jwks, TokenCacheSettings tokenCache) {
 
     public AuthConfiguration {
         issuers = List.copyOf(issuers);

@@ -3,9 +3,8 @@ package com.example.resourceserver.auth.config;
 import com.nimbusds.jose.JOSEObjectType;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Inject;
 
-import java.time.Duration;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 
@@ -31,8 +30,8 @@ public class AuthSettings {
     private boolean requireAtJwtType;
     private boolean insecureAllowHttp;
     private int maxTokenLength = 16 * 1024;
-    private Jwks jwks = new Jwks();
-    private TokenCache tokenCache = new TokenCache();
+    private JwksSettings jwks = new JwksSettings();
+    private TokenCacheSettings tokenCache = new TokenCacheSettings();
 
     public @Nullable String getIssuer() { return issuer; }
     public void setIssuer(@Nullable String issuer) { this.issuer = issuer; }
@@ -83,11 +82,15 @@ public class AuthSettings {
     public int getMaxTokenLength() { return maxTokenLength; }
     public void setMaxTokenLength(int maxTokenLength) { this.maxTokenLength = maxTokenLength; }
 
-    public Jwks getJwks() { return jwks; }
-    public void setJwks(Jwks jwks) { this.jwks = jwks; }
+    /** {@code auth.jwks.*}, bound on its own and handed in here so that one object carries all auth settings. */
+    public JwksSettings getJwks() { return jwks; }
+    @Inject
+    public void setJwks(JwksSettings jwks) { this.jwks = jwks; }
 
-    public TokenCache getTokenCache() { return tokenCache; }
-    public void setTokenCache(TokenCache tokenCache) { this.tokenCache = tokenCache; }
+    /** {@code auth.token-cache.*}, likewise. */
+    public TokenCacheSettings getTokenCache() { return tokenCache; }
+    @Inject
+    public void setTokenCache(TokenCacheSettings tokenCache) { this.tokenCache = tokenCache; }
 
     /** The rules every token must meet, read from these settings, or one sentence naming the bad one. */
     public VerificationPolicy verificationPolicy() {
@@ -106,103 +109,5 @@ public class AuthSettings {
                 new ProviderEntry(provider, allowedClientIds, scopePrefix, keycloakClientRoles, scopeAliases),
                 new IssuerVariables.TopLevel());
         return entry.isUnset() ? Optional.empty() : Optional.of(entry);
-    }
-
-    /** The verified-token cache: {@code auth.token-cache.*}. See docs/performance.md. */
-    @ConfigurationProperties("token-cache")
-    public static class TokenCache {
-        private boolean enabled = true;
-        private int maxEntries = 10_000;
-        private long maxBytes = 32L * 1024 * 1024;
-        private Duration maxTtl = Duration.ofMinutes(5);
-
-        /** Off: every request verifies its token in full. */
-        public boolean isEnabled() { return enabled; }
-        public void setEnabled(boolean enabled) { this.enabled = enabled; }
-
-        /** At most this many verified tokens are remembered. */
-        public int getMaxEntries() { return maxEntries; }
-        public void setMaxEntries(int maxEntries) { this.maxEntries = maxEntries; }
-
-        /** At most about this much heap is used for them (estimated per entry). */
-        public long getMaxBytes() { return maxBytes; }
-        public void setMaxBytes(long maxBytes) { this.maxBytes = maxBytes; }
-
-        /** No verdict is remembered longer than this, nor past the token's own exp. */
-        public Duration getMaxTtl() { return maxTtl; }
-        public void setMaxTtl(Duration maxTtl) { this.maxTtl = maxTtl; }
-
-        /** The bounds must be positive (checked even when the cache is off, so a later switch-on works). */
-        public void validate() {
-            if (maxEntries < 1) {
-                throw new InvalidAuthConfigurationException("auth.token-cache.max-entries must be at least 1.");
-            }
-            if (maxBytes < 1) {
-                throw new InvalidAuthConfigurationException("auth.token-cache.max-bytes must be at least 1.");
-            }
-            if (maxTtl == null || maxTtl.isNegative() || maxTtl.isZero()) {
-                throw new InvalidAuthConfigurationException(
-                        "auth.token-cache.max-ttl must be a positive duration such as 5m.");
-            }
-        }
-    }
-
-    /** How keys are fetched and kept: {@code auth.jwks.*}. See docs/keys.md. */
-    @ConfigurationProperties("jwks")
-    public static class Jwks {
-        private Duration cacheTtl = Duration.ofMinutes(5);
-        private Duration refreshAhead = Duration.ofSeconds(30);
-        private Duration minRefreshInterval = Duration.ofSeconds(30);
-        private Duration fetchTimeout = Duration.ofSeconds(5);
-        private Duration stalePeriod = Duration.ofHours(1);
-        private int sizeLimitBytes = 512 * 1024;
-
-        /** How long a fetched key set is used before it is fetched again. */
-        public Duration getCacheTtl() { return cacheTtl; }
-        public void setCacheTtl(Duration cacheTtl) { this.cacheTtl = cacheTtl; }
-
-        /** How long before the TTL ends a background refresh starts. */
-        public Duration getRefreshAhead() { return refreshAhead; }
-        public void setRefreshAhead(Duration refreshAhead) { this.refreshAhead = refreshAhead; }
-
-        /** At most two fetches per interval, however many unknown kids arrive. */
-        public Duration getMinRefreshInterval() { return minRefreshInterval; }
-        public void setMinRefreshInterval(Duration minRefreshInterval) { this.minRefreshInterval = minRefreshInterval; }
-
-        /** Bound on one fetch (connect and read each) and on how long a request waits for keys. */
-        public Duration getFetchTimeout() { return fetchTimeout; }
-        public void setFetchTimeout(Duration fetchTimeout) { this.fetchTimeout = fetchTimeout; }
-
-        /** While the JWKS endpoint fails, keys fetched earlier stay usable for this long. */
-        public Duration getStalePeriod() { return stalePeriod; }
-        public void setStalePeriod(Duration stalePeriod) { this.stalePeriod = stalePeriod; }
-
-        /** Larger discovery documents and key sets are refused. */
-        public int getSizeLimitBytes() { return sizeLimitBytes; }
-        public void setSizeLimitBytes(int sizeLimitBytes) { this.sizeLimitBytes = sizeLimitBytes; }
-
-        /** The durations must fit together (Nimbus refuses other combinations when the key source is built). */
-        public void validate() {
-            // Arrays.asList, not List.of: a setting cleared to null must get the sentence, not a NullPointerException.
-            for (Duration d : Arrays.asList(cacheTtl, refreshAhead, minRefreshInterval, fetchTimeout, stalePeriod)) {
-                if (d == null || d.isNegative() || d.isZero()) {
-                    throw new InvalidAuthConfigurationException("Every auth.jwks duration must be positive.");
-                }
-            }
-            if (fetchTimeout.toMillis() > Integer.MAX_VALUE) {
-                throw new InvalidAuthConfigurationException("auth.jwks.fetch-timeout is too long.");
-            }
-            if (refreshAhead.plus(fetchTimeout).compareTo(cacheTtl) > 0) {
-                throw new InvalidAuthConfigurationException("auth.jwks.refresh-ahead plus auth.jwks.fetch-timeout "
-                        + "must not exceed auth.jwks.cache-ttl.");
-            }
-            if (minRefreshInterval.compareTo(cacheTtl) >= 0) {
-                throw new InvalidAuthConfigurationException("auth.jwks.min-refresh-interval must be shorter than "
-                        + "auth.jwks.cache-ttl.");
-            }
-            if (sizeLimitBytes < 1024) {
-                throw new InvalidAuthConfigurationException("auth.jwks.size-limit-bytes must be at least 1024.");
-            }
-        }
     }
 }

@@ -1,5 +1,6 @@
 package com.example.resourceserver.auth.keys;
 
+import com.example.resourceserver.auth.config.JwksSettings;
 import com.example.resourceserver.auth.config.AuthSettings;
 import com.example.resourceserver.auth.config.TrustedIssuer;
 import com.nimbusds.jose.JWSHeader;
@@ -47,7 +48,7 @@ public final class IssuerKeys implements Closeable {
     private final Duration retryAfter;
     private final List<BiConsumer<TrustedIssuer, JWKSet>> keySetListeners = new CopyOnWriteArrayList<>();
 
-    public IssuerKeys(TrustedIssuer issuer, AuthSettings.Jwks settings, boolean insecureHttpAllowed, Clock clock,
+    public IssuerKeys(TrustedIssuer issuer, JwksSettings settings, boolean insecureHttpAllowed, Clock clock,
                       ExecutorService refreshExecutor, ScheduledExecutorService scheduler, KeyFetchObserver observer) {
         this.issuer = issuer;
         this.verifiers = new KeyVerifiers(issuer.name());

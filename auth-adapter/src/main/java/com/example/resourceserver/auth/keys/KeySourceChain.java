@@ -1,5 +1,6 @@
 package com.example.resourceserver.auth.keys;
 
+import com.example.resourceserver.auth.config.JwksSettings;
 import com.example.resourceserver.auth.config.AuthSettings;
 import com.example.resourceserver.auth.config.TrustedIssuer;
 import com.nimbusds.jose.jwk.source.CachingJWKSetSource;
@@ -22,7 +23,7 @@ final class KeySourceChain {
     private KeySourceChain() {
     }
 
-    static JWKSource<SecurityContext> build(TrustedIssuer issuer, AuthSettings.Jwks settings, boolean insecureHttpAllowed,
+    static JWKSource<SecurityContext> build(TrustedIssuer issuer, JwksSettings settings, boolean insecureHttpAllowed,
                                             KeySetStatus status, Clock clock, KeyFetchObserver observer,
                                             EventListener<CachingJWKSetSource<SecurityContext>, SecurityContext> onRefresh,
                                             ExecutorService refreshExecutor, ScheduledExecutorService scheduler) {

@@ -1,5 +1,6 @@
 package com.example.resourceserver.auth.keys;
 
+import com.example.resourceserver.auth.config.JwksSettings;
 import com.example.resourceserver.auth.config.AuthSettings;
 import com.example.resourceserver.auth.config.TrustedIssuer;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -29,7 +30,7 @@ public final class TrustedKeySets implements Closeable {
     private final Map<String, IssuerKeys> byIssuerId;
     private final ScheduledExecutorService scheduler;
 
-    public TrustedKeySets(List<TrustedIssuer> issuers, AuthSettings.Jwks settings, boolean insecureHttpAllowed,
+    public TrustedKeySets(List<TrustedIssuer> issuers, JwksSettings settings, boolean insecureHttpAllowed,
                           Clock clock, ExecutorService refreshExecutor, KeyFetchObserver observer) {
         this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "jwks-refresh-scheduler");

@@ -1,6 +1,7 @@
 package com.example.resourceserver.auth.micronaut;
 
 import com.example.resourceserver.auth.config.Auth0Settings;
+import com.example.resourceserver.auth.config.TokenCacheSettings;
 import com.example.resourceserver.auth.config.AuthConfiguration;
 import com.example.resourceserver.auth.config.AuthConfigurationResolver;
 import com.example.resourceserver.auth.config.AuthSettings;
@@ -92,7 +93,7 @@ public class AuthBeans {
     @Singleton
     @Requires(condition = TokenCacheEnabled.class)
     VerifiedTokenCache<Authentication> verifiedTokenCache(AuthSettings auth, TrustedKeySets keySets, Clock clock) {
-        AuthSettings.TokenCache settings = auth.getTokenCache();
+        TokenCacheSettings settings = auth.getTokenCache();
         VerifiedTokenCache<Authentication> cache = new VerifiedTokenCache<>(settings.getMaxEntries(),
                 settings.getMaxBytes(), settings.getMaxTtl(), clock);
         keySets.onKeySetChange(cache::keySetChanged);

@@ -67,14 +67,14 @@ class AuthSettingsTest {
 
     @Test
     void keySettingsMustFitTogether() {
-        AuthSettings.Jwks jwks = new AuthSettings.Jwks();
+        JwksSettings jwks = new JwksSettings();
         jwks.validate(); // defaults fit
 
         jwks.setMinRefreshInterval(Duration.ofMinutes(10));
         var e = assertThrows(InvalidAuthConfigurationException.class, jwks::validate);
         assertTrue(e.getMessage().startsWith("auth.jwks.min-refresh-interval must be shorter"));
 
-        AuthSettings.Jwks tight = new AuthSettings.Jwks();
+        JwksSettings tight = new JwksSettings();
         tight.setCacheTtl(Duration.ofSeconds(10));
         tight.setMinRefreshInterval(Duration.ofSeconds(5));
         tight.setRefreshAhead(Duration.ofSeconds(8));
@@ -86,13 +86,13 @@ class AuthSettingsTest {
     @ValueSource(strings = {"cache-ttl", "refresh-ahead", "min-refresh-interval", "fetch-timeout", "stale-period"})
     void everyKeyDurationMustBePositive(String which) {
         for (Duration bad : new Duration[] {null, Duration.ZERO, Duration.ofSeconds(-1)}) {
-            AuthSettings.Jwks jwks = new AuthSettings.Jwks();
+            JwksSettings jwks = new JwksSettings();
             jwkSetter(jwks, which).accept(bad);
             assertEquals("Every auth.jwks duration must be positive.", failure(jwks::validate));
         }
     }
 
-    private static Consumer<Duration> jwkSetter(AuthSettings.Jwks jwks, String which) {
+    private static Consumer<Duration> jwkSetter(JwksSettings jwks, String which) {
         return switch (which) {
             case "cache-ttl" -> jwks::setCacheTtl;
             case "refresh-ahead" -> jwks::setRefreshAhead;
@@ -104,11 +104,11 @@ class AuthSettingsTest {
 
     @Test
     void keyFetchTimeoutAndSizeLimitAreBounded() {
-        AuthSettings.Jwks jwks = new AuthSettings.Jwks();
+        JwksSettings jwks = new JwksSettings();
         jwks.setFetchTimeout(Duration.ofDays(30));
         assertEquals("auth.jwks.fetch-timeout is too long.", failure(jwks::validate));
 
-        AuthSettings.Jwks small = new AuthSettings.Jwks();
+        JwksSettings small = new JwksSettings();
         small.setSizeLimitBytes(1023);
         assertEquals("auth.jwks.size-limit-bytes must be at least 1024.", failure(small::validate));
         small.setSizeLimitBytes(1024);
@@ -117,18 +117,18 @@ class AuthSettingsTest {
 
     @Test
     void tokenCacheBoundsMustBePositive() {
-        new AuthSettings.TokenCache().validate(); // defaults fit
+        new TokenCacheSettings().validate(); // defaults fit
 
-        AuthSettings.TokenCache cache = new AuthSettings.TokenCache();
+        TokenCacheSettings cache = new TokenCacheSettings();
         cache.setMaxEntries(0);
         assertEquals("auth.token-cache.max-entries must be at least 1.", failure(cache::validate));
 
-        cache = new AuthSettings.TokenCache();
+        cache = new TokenCacheSettings();
         cache.setMaxBytes(0);
         assertEquals("auth.token-cache.max-bytes must be at least 1.", failure(cache::validate));
 
         for (Duration bad : new Duration[] {null, Duration.ZERO, Duration.ofSeconds(-1)}) {
-            cache = new AuthSettings.TokenCache();
+            cache = new TokenCacheSettings();
             cache.setMaxTtl(bad);
             assertEquals("auth.token-cache.max-ttl must be a positive duration such as 5m.", failure(cache::validate));
         }
@@ -136,7 +136,7 @@ class AuthSettingsTest {
 
     @Test
     void tokenCacheBoundsAreCheckedEvenWhenTheCacheIsOff() {
-        AuthSettings.TokenCache cache = new AuthSettings.TokenCache();
+        TokenCacheSettings cache = new TokenCacheSettings();
         cache.setEnabled(false);
         cache.setMaxEntries(0);
         assertEquals("auth.token-cache.max-entries must be at least 1.", failure(cache::validate));

@@ -1,5 +1,6 @@
 package com.example.resourceserver.auth.keys;
 
+import com.example.resourceserver.auth.config.JwksSettings;
 import com.example.resourceserver.auth.config.AuthSettings;
 import com.example.resourceserver.auth.config.JwksLocation;
 import com.example.resourceserver.auth.config.TrustedIssuer;
@@ -69,8 +70,8 @@ class IssuerKeysTest {
         server.close();
     }
 
-    static AuthSettings.Jwks fast() {
-        AuthSettings.Jwks jwks = new AuthSettings.Jwks();
+    static JwksSettings fast() {
+        JwksSettings jwks = new JwksSettings();
         jwks.setCacheTtl(Duration.ofSeconds(2));
         jwks.setRefreshAhead(Duration.ofMillis(200));
         jwks.setMinRefreshInterval(Duration.ofMillis(500));
@@ -79,7 +80,7 @@ class IssuerKeysTest {
         return jwks;
     }
 
-    IssuerKeys keys(JwksLocation location, AuthSettings.Jwks settings) {
+    IssuerKeys keys(JwksLocation location, JwksSettings settings) {
         TrustedIssuer issuer = new TrustedIssuer("test", server.baseUrl(), "aud", location);
         keys = new IssuerKeys(issuer, settings, false, Clock.systemUTC(), executor, scheduler, KeyFetchObserver.NONE);
         return keys;
@@ -162,7 +163,7 @@ class IssuerKeysTest {
     void anUnknownKidTriggersOneRefetchAndFindsANewKey() throws Exception {
         RSAKey added = TestKeys.rsa("k2"); // before the first fetch: key generation is slow on a loaded machine
         // The shipped cache TTL: no scheduled refresh can fall inside this test and add a fetch of its own.
-        IssuerKeys keys = keys(new JwksLocation.Fixed(server.jwksUri()), new AuthSettings.Jwks());
+        IssuerKeys keys = keys(new JwksLocation.Fixed(server.jwksUri()), new JwksSettings());
         assertEquals(1, keys.candidates(header("k1")).size());
         server.publish(key, added);
 
@@ -172,7 +173,7 @@ class IssuerKeysTest {
 
     @Test
     void unknownKidsCannotTurnTheServiceIntoAFlooder() throws Exception {
-        AuthSettings.Jwks settings = new AuthSettings.Jwks(); // 30 s between refetches
+        JwksSettings settings = new JwksSettings(); // 30 s between refetches
         IssuerKeys keys = keys(new JwksLocation.Fixed(server.jwksUri()), settings);
         keys.candidates(header("k1"));
         for (int i = 0; i < 50; i++) {
@@ -271,7 +272,7 @@ class IssuerKeysTest {
 
     @Test
     void aKeyPublishedAsTheKeySetRecoversIsFoundByTheNextRequestNotAnsweredFromTheOutage() {
-        AuthSettings.Jwks settings = new AuthSettings.Jwks(); // 30 s between refetches, as shipped
+        JwksSettings settings = new JwksSettings(); // 30 s between refetches, as shipped
         settings.setFetchTimeout(Duration.ofSeconds(3));
         server.mode(JwksServer.Mode.FAIL_500);
         IssuerKeys keys = keys(new JwksLocation.Fixed(server.jwksUri()), settings);

@@ -1,5 +1,6 @@
 package com.example.resourceserver.auth.keys;
 
+import com.example.resourceserver.auth.config.JwksSettings;
 import com.example.resourceserver.auth.config.AuthSettings;
 import com.example.resourceserver.auth.config.JwksLocation;
 import com.example.resourceserver.auth.config.TrustedIssuer;
@@ -51,7 +52,7 @@ class KeyOperationsTest {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
         try (JwksServer server = JwksServer.start().publishRaw(json);
              IssuerKeys keys = new IssuerKeys(new TrustedIssuer("test", server.baseUrl(), "aud",
-                     new JwksLocation.Fixed(server.jwksUri())), new AuthSettings.Jwks(), false, Clock.systemUTC(),
+                     new JwksLocation.Fixed(server.jwksUri())), new JwksSettings(), false, Clock.systemUTC(),
                      executor, scheduler, KeyFetchObserver.NONE)) {
             Map<String, String> verdicts = List.of("plain", "verify", "sign-verify", "encrypt", "wrap", "sign", "empty")
                     .stream().collect(Collectors.toMap(kid -> kid, kid -> verdict(keys, kid)));

@@ -1,5 +1,6 @@
 package com.example.resourceserver.auth.keys;
 
+import com.example.resourceserver.auth.config.JwksSettings;
 import com.example.resourceserver.auth.config.AuthSettings;
 import com.example.resourceserver.auth.config.JwksLocation;
 import com.example.resourceserver.auth.config.TrustedIssuer;
@@ -82,7 +83,7 @@ class StrictKeyFetchingTest {
     }
 
     IssuerKeys keys(String issuerId, JwksLocation location) {
-        AuthSettings.Jwks settings = new AuthSettings.Jwks();
+        JwksSettings settings = new JwksSettings();
         settings.setFetchTimeout(Duration.ofSeconds(2));
         settings.setSizeLimitBytes(SIZE_LIMIT);
         TrustedIssuer issuer = new TrustedIssuer("test", issuerId, "aud", location);
