@@ -25,7 +25,9 @@ record ParsedProof(Map<String, Object> header, Map<String, Object> claims, Strin
             throw new ProofRefused(DpopRefusal.TOO_LONG);
         }
         String[] parts = proof.split("\\.", -1);
-        if (parts.length != 3 || parts[0].isEmpty() || parts[1].isEmpty() || parts[2].isEmpty()) {
+        // An empty signature is let through here: alg none is then refused by name, and any other alg fails
+        // the signature check.
+        if (parts.length != 3 || parts[0].isEmpty() || parts[1].isEmpty()) {
             throw new ProofRefused(DpopRefusal.MALFORMED);
         }
         Map<String, Object> header = jsonObject(parts[0]);

@@ -8,6 +8,8 @@ import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -29,6 +31,16 @@ public final class RedisProofReplayStore implements ProofReplayStore, AutoClosea
 
     public static final String DEFAULT_KEY_PREFIX = "dpop:proof:";
 
+    /**
+     * The bound on opening a connection (TCP and handshake). Longer than a command's: nobody waits for it (a
+     * request waits at most the command timeout, whatever the connection is doing), and a slow first
+     * handshake cut short would only be retried.
+     */
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /** Reconnection attempts back off up to this, so service resumes within about a second of Redis's return. */
+    private static final Duration MAX_RECONNECT_DELAY = Duration.ofSeconds(1);
+
+    private final ClientResources resources;
     private final RedisClient client;
     private final RedisURI uri;
     private final Duration timeout;
@@ -38,21 +50,25 @@ public final class RedisProofReplayStore implements ProofReplayStore, AutoClosea
 
     /**
      * @param redisUri  {@code redis://[user:password@]host:port[/database]} or {@code rediss://...}
-     * @param timeout   the bound on connecting and on each command
+     * @param timeout   the bound on each answer: a request never waits longer for the store
      * @param keyPrefix put before every key, so the entries are easy to find and cannot clash with others
      */
     public RedisProofReplayStore(String redisUri, Duration timeout, String keyPrefix) {
         this.uri = RedisURI.create(redisUri);
-        this.uri.setTimeout(timeout);
+        this.uri.setTimeout(CONNECT_TIMEOUT);
         this.timeout = timeout;
         this.keyPrefix = keyPrefix;
-        this.client = RedisClient.create();
+        this.resources = ClientResources.builder()
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(10), MAX_RECONNECT_DELAY, 2, TimeUnit.MILLISECONDS))
+                .build();
+        this.client = RedisClient.create(resources);
         this.client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                .socketOptions(SocketOptions.builder().connectTimeout(timeout).build())
+                .socketOptions(SocketOptions.builder().connectTimeout(CONNECT_TIMEOUT).build())
                 .timeoutOptions(TimeoutOptions.enabled(timeout))
                 .build());
+        connected(); // at once, in the background: the first request should not wait for the handshake
     }
 
     @Override
@@ -101,5 +117,6 @@ public final class RedisProofReplayStore implements ProofReplayStore, AutoClosea
     @Override
     public void close() {
         client.shutdown(Duration.ZERO, timeout);
+        resources.shutdown(0, timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 }
