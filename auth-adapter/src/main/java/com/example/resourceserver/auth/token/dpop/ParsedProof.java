@@ -38,6 +38,9 @@ record ParsedProof(Map<String, Object> header, Map<String, Object> claims, Strin
 
     /** Nimbus's view, for the signature: built only after our own header checks, so they name the problem. */
     JWSObject jws() throws ProofRefused {
+        if (segments[2].isEmpty()) {
+            throw new ProofRefused(DpopRefusal.BAD_SIGNATURE); // the alg is asymmetric by now: no signature is a bad one
+        }
         try {
             return new JWSObject(new Base64URL(segments[0]), new Base64URL(segments[1]), new Base64URL(segments[2]));
         } catch (ParseException e) {
