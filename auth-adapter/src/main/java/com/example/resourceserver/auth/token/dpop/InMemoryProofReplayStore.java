@@ -53,9 +53,15 @@ public final class InMemoryProofReplayStore implements ProofReplayStore {
         if (ttl.isNegative() || ttl.isZero()) {
             throw new IllegalArgumentException("ttl must be positive");
         }
+        if (used.getIfPresent(key) != null) {
+            return Use.REPEATED; // known even when the store is full
+        }
         if (used.estimatedSize() >= maxEntries) {
             used.cleanUp(); // drop expired entries before concluding that the store is full
-            if (used.estimatedSize() >= maxEntries) {
+            if (used.getIfPresent(key) != null) {
+            return Use.REPEATED; // known even when the store is full
+        }
+        if (used.estimatedSize() >= maxEntries) {
                 return Use.UNKNOWN;
             }
         }
