@@ -393,6 +393,12 @@ class DpopProofVerifierTest {
             rsaKeyForEs256.put("jwk", rsaKey.toPublicJWK().toJSONObject());
             assertRefused(DpopRefusal.UNUSABLE_KEY, verify(signed(rsaKeyForEs256, claims())));
 
+            ECKey p384 = new com.nimbusds.jose.jwk.gen.ECKeyGenerator(com.nimbusds.jose.jwk.Curve.P_384).generate();
+            Map<String, Object> wrongCurve = header(); // says ES256, which needs P-256
+            wrongCurve.put("jwk", p384.toPublicJWK().toJSONObject());
+            assertRefused(DpopRefusal.UNUSABLE_KEY, verify(Proofs.signed(wrongCurve, claims(),
+                    Proofs.signer(p384, JWSAlgorithm.ES384)), "GET", URI, TOKEN, jkt(p384)));
+
             RSAKey weak = new RSAKeyGenerator(1024, true).generate();
             assertRefused(DpopRefusal.UNUSABLE_KEY, verify(Proofs.signed(Proofs.header(weak, JWSAlgorithm.RS256),
                     claims(), Proofs.signer(weak, JWSAlgorithm.RS256)), "GET", URI, TOKEN, jkt(weak)));
