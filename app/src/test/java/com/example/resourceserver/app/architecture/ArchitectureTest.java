@@ -195,8 +195,10 @@ class ArchitectureTest {
                         .should().onlyDependOnClassesThat().resideInAnyPackage(
                                 "java..", layers.domain(), layers.auth(),
                                 "io.micronaut..", "com.nimbusds..", "reactor..", "org.reactivestreams..",
-                                "org.slf4j..", "jakarta..", "com.github.benmanes.caffeine..", "io.micrometer..")
-                        .because("the auth adapter is built on Micronaut Security, Nimbus, reactor, Caffeine and Micrometer only");
+                                "org.slf4j..", "jakarta..", "com.github.benmanes.caffeine..", "io.micrometer..",
+                                "io.lettuce..")
+                        .because("the auth adapter is built on Micronaut Security, Nimbus, reactor, Caffeine, Micrometer "
+                                + "and Lettuce (the DPoP replay store in Redis) only");
             }
         },
 

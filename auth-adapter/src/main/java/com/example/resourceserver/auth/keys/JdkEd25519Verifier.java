@@ -23,7 +23,7 @@ import java.util.Set;
  * <p>Our own because Nimbus's {@code Ed25519Verifier} needs Google Tink (and protobuf) on the class path,
  * while every JDK since 15 verifies Ed25519 natively.
  */
-final class JdkEd25519Verifier implements JWSVerifier {
+public final class JdkEd25519Verifier implements JWSVerifier {
 
     /** The DER prefix of an X.509 SubjectPublicKeyInfo for Ed25519 (OID 1.3.101.112), before the 32-byte key. */
     private static final byte[] SPKI_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
@@ -32,7 +32,7 @@ final class JdkEd25519Verifier implements JWSVerifier {
     private final PublicKey publicKey;
     private final JCAContext jcaContext = new JCAContext();
 
-    JdkEd25519Verifier(OctetKeyPair key) throws JOSEException {
+    public JdkEd25519Verifier(OctetKeyPair key) throws JOSEException {
         if (!Curve.Ed25519.equals(key.getCurve())) {
             throw new JOSEException("Only Ed25519 keys verify EdDSA here, not " + key.getCurve());
         }

@@ -1,0 +1,84 @@
+package com.example.resourceserver.auth.token.dpop;
+
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jose.util.JSONObjectUtils;
+
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.util.Base64;
+import java.util.Map;
+
+/**
+ * A proof split into its JOSE header and claims as JSON objects, and its three base64url segments.
+ *
+ * <p>Strict where Nimbus is lenient: the JDK's base64url decoder refuses characters outside the alphabet
+ * (Nimbus's skips them), and {@link JsonDuplicates} refuses repeated members inside nested objects.
+ */
+record ParsedProof(Map<String, Object> header, Map<String, Object> claims, String[] segments) {
+
+    static ParsedProof parse(String proof, int maxLength) throws ProofRefused {
+        if (proof == null || proof.isEmpty()) {
+            throw new ProofRefused(DpopRefusal.MALFORMED);
+        }
+        if (proof.length() > maxLength) {
+            throw new ProofRefused(DpopRefusal.TOO_LONG);
+        }
+        String[] parts = proof.split("\\.", -1);
+        // An empty signature is let through here: alg none is then refused by name, and any other alg fails
+        // the signature check.
+        if (parts.length != 3 || parts[0].isEmpty() || parts[1].isEmpty()) {
+            throw new ProofRefused(DpopRefusal.MALFORMED);
+        }
+        Map<String, Object> header = jsonObject(parts[0]);
+        Map<String, Object> claims = jsonObject(parts[1]);
+        decode(parts[2]);
+        return new ParsedProof(header, claims, parts);
+    }
+
+    /** Nimbus's view, for the signature: built only after our own header checks, so they name the problem. */
+    JWSObject jws() throws ProofRefused {
+        if (segments[2].isEmpty()) {
+            throw new ProofRefused(DpopRefusal.BAD_SIGNATURE); // the alg is asymmetric by now: no signature is a bad one
+        }
+        try {
+            return new JWSObject(new Base64URL(segments[0]), new Base64URL(segments[1]), new Base64URL(segments[2]));
+        } catch (ParseException e) {
+            throw new ProofRefused(DpopRefusal.MALFORMED); // a header Nimbus does not accept as a JWS header
+        }
+    }
+
+    private static Map<String, Object> jsonObject(String segment) throws ProofRefused {
+        String json = new String(decode(segment), StandardCharsets.UTF_8);
+        Map<String, Object> object;
+        try {
+            object = JSONObjectUtils.parse(json);
+        } catch (ParseException e) {
+            // Nimbus refuses a repeated top-level member as invalid JSON: name it for what it is.
+            throw new ProofRefused(repeatsTopLevelMember(json) ? DpopRefusal.DUPLICATE_MEMBER : DpopRefusal.MALFORMED);
+        }
+        if (JsonDuplicates.present(json)) {
+            throw new ProofRefused(DpopRefusal.DUPLICATE_MEMBER);
+        }
+        return object;
+    }
+
+    private static boolean repeatsTopLevelMember(String invalidJson) {
+        try {
+            return JsonDuplicates.present(invalidJson);
+        } catch (RuntimeException e) {
+            return false; // not JSON at all: the scanner ran off its end
+        }
+    }
+
+    private static byte[] decode(String segment) throws ProofRefused {
+        if (segment.indexOf('=') >= 0) {
+            throw new ProofRefused(DpopRefusal.MALFORMED); // RFC 7515 §2: base64url without padding
+        }
+        try {
+            return Base64.getUrlDecoder().decode(segment);
+        } catch (IllegalArgumentException e) {
+            throw new ProofRefused(DpopRefusal.MALFORMED);
+        }
+    }
+}
