@@ -1,10 +1,10 @@
 package com.example.resourceserver.web;
 
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
-import jakarta.inject.Singleton;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * {@code web.external-url} instead. A {@code Host} that is not a plain host[:port] is not echoed: the
  * address the request came in on stands in for it.
  */
-@Singleton
+@Context // a bad web.external-url stops startup
 public class ResourceIdentifier {
 
     /** The path of RFC 9728 metadata, inserted between the host and the resource's path (§3.1). */

@@ -1,7 +1,6 @@
 package com.example.resourceserver.web.metadata;
 
 import io.micronaut.context.annotation.Context;
-import io.micronaut.core.annotation.AnnotationValue;
 import io.micronaut.web.router.Router;
 import io.micronaut.web.router.UriRouteInfo;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -30,10 +29,14 @@ public class DeclaredScopes {
         return scopes;
     }
 
+    /**
+     * Read from the method itself: the OpenAPI annotations are for the OpenAPI processor and are not
+     * copied into Micronaut's compile-time annotation metadata, but they are kept at run time.
+     */
     private static void collect(UriRouteInfo<?, ?> route, TreeSet<String> found) {
-        for (AnnotationValue<SecurityRequirement> requirement
-                : route.getAnnotationMetadata().getAnnotationValuesByType(SecurityRequirement.class)) {
-            for (String scope : requirement.stringValues("scopes")) {
+        for (SecurityRequirement requirement
+                : route.getTargetMethod().getTargetMethod().getAnnotationsByType(SecurityRequirement.class)) {
+            for (String scope : requirement.scopes()) {
                 if (!scope.isBlank()) {
                     found.add(scope);
                 }
