@@ -55,7 +55,7 @@ class ErrorResponsesTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Reason.class, mode = EnumSource.Mode.EXCLUDE, names = "KEYS_UNAVAILABLE")
+    @EnumSource(value = Reason.class, mode = EnumSource.Mode.EXCLUDE, names = {"KEYS_UNAVAILABLE", "INTROSPECTION_UNAVAILABLE"})
     void badCredentialsAre400Or401WithTheirErrorCodeAndFixedDescription(Reason reason) {
         AuthenticationFailure failure = AuthenticationFailure.of(reason);
         MutableHttpResponse<ErrorBody> response = errors.authenticationFailed(failure, request);
