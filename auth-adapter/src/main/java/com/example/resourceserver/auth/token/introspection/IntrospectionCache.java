@@ -79,12 +79,12 @@ final class IntrospectionCache {
             return CompletableFuture.supplyAsync(call, executor);
         });
         hit.accept(!computed[0]);
-        answer.thenAccept(result -> {
+        return answer.thenApply(result -> {
             if (result instanceof IntrospectionAnswer.Unavailable) {
-                cache.asMap().remove(key, answer); // a failure is never remembered
+                cache.asMap().remove(key, answer); // a failure is never remembered, before anyone sees it
             }
+            return result;
         });
-        return answer;
     }
 
     long size() {
