@@ -121,7 +121,7 @@ class OidcProviderOpaqueIT {
     /** Copies the package into target/ and runs {@code npm ci} there, again only when the lock file changed. */
     static Path installedPackage() throws IOException, InterruptedException {
         Path source = Path.of(System.getProperty("oidc-provider.source", "src/test/oidc-provider"));
-        Path directory = Path.of("target/oidc-provider-opaque");
+        Path directory = Path.of("target/oidc-provider-opaque").toAbsolutePath();
         Files.createDirectories(directory);
         for (String file : PACKAGE_FILES) {
             Files.copy(source.resolve(file), directory.resolve(file), StandardCopyOption.REPLACE_EXISTING);
