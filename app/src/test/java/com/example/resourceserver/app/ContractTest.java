@@ -63,6 +63,11 @@ class ContractTest implements TestPropertyProvider {
         return get(path, "Authorization: Bearer " + token);
     }
 
+    /** RFC 9728 §5.1: every 401 names the metadata of the resource the client asked (here by Host 127.0.0.1:port). */
+    String resourceMetadata() {
+        return ", resource_metadata=\"http://127.0.0.1:" + server.getPort() + "/.well-known/oauth-protected-resource\"";
+    }
+
     static void assertJson(RawHttp.Response response) {
         assertEquals("application/json", response.header("Content-Type").orElse(""), response.toString());
     }
@@ -125,7 +130,7 @@ class ContractTest implements TestPropertyProvider {
         for (String path : List.of("/api/private", "/api/private-scoped")) {
             RawHttp.Response response = get(path);
             assertEquals(401, response.status());
-            assertEquals(List.of("Bearer realm=\"api\""), response.all("WWW-Authenticate"));
+            assertEquals(List.of("Bearer realm=\"api\"" + resourceMetadata()), response.all("WWW-Authenticate"));
             assertEquals(NO_CREDENTIALS_BODY, response.body());
             assertJson(response);
         }
@@ -135,9 +140,9 @@ class ContractTest implements TestPropertyProvider {
     void anotherSchemeIsNoCredentials() {
         RawHttp.Response response = get("/api/private", "Authorization: Basic dXNlcjpwYXNz");
         assertEquals(401, response.status());
-        assertEquals(List.of("Bearer realm=\"api\""), response.all("WWW-Authenticate"));
+        assertEquals(List.of("Bearer realm=\"api\"" + resourceMetadata()), response.all("WWW-Authenticate"));
         assertEquals(401, get("/api/private", "Authorization: Bearerx " + mint.valid("")).status());
-        assertEquals(List.of("Bearer realm=\"api\""),
+        assertEquals(List.of("Bearer realm=\"api\"" + resourceMetadata()),
                 get("/api/private", "Authorization: Bearerx " + mint.valid("")).all("WWW-Authenticate"));
     }
 
@@ -145,7 +150,7 @@ class ContractTest implements TestPropertyProvider {
     void aTokenInTheQueryStringIsIgnored() {
         RawHttp.Response response = get("/api/private?access_token=" + mint.valid("read:messages"));
         assertEquals(401, response.status());
-        assertEquals(List.of("Bearer realm=\"api\""), response.all("WWW-Authenticate"));
+        assertEquals(List.of("Bearer realm=\"api\"" + resourceMetadata()), response.all("WWW-Authenticate"));
     }
 
     // --- 400 -----------------------------------------------------------------------------------------
@@ -179,7 +184,8 @@ class ContractTest implements TestPropertyProvider {
         for (String path : List.of("/api/private", "/api/private-scoped")) {
             RawHttp.Response response = withToken(path, token);
             assertEquals(401, response.status(), "authentication comes before authorization");
-            assertEquals(List.of("Bearer error=\"invalid_token\", error_description=\"The access token expired\""),
+            assertEquals(List.of("Bearer error=\"invalid_token\", error_description=\"The access token expired\""
+                            + resourceMetadata()),
                     response.all("WWW-Authenticate"));
             assertEquals("{\"error\":\"invalid_token\",\"error_description\":\"The access token expired\"}",
                     response.body());
@@ -213,7 +219,10 @@ class ContractTest implements TestPropertyProvider {
             assertEquals(401, response.status(), token);
             String challenge = response.header("WWW-Authenticate").orElse("");
             assertTrue(challenge.startsWith("Bearer error=\"invalid_token\", error_description=\""), challenge);
-            String description = challenge.substring(challenge.indexOf("error_description=\"") + 19, challenge.length() - 1);
+            String metadata = ", resource_metadata=\"http://x/.well-known/oauth-protected-resource\"";
+            assertTrue(challenge.endsWith(metadata), challenge);
+            String description = challenge.substring(challenge.indexOf("error_description=\"") + 19,
+                    challenge.length() - metadata.length() - 1);
             assertFalse(description.contains("\"") || description.contains("\\"), description);
             assertTrue(response.body().startsWith("{\"error\":\"invalid_token\",\"error_description\":\""), response.body());
             if (token.length() > 8) {
@@ -279,7 +288,7 @@ class ContractTest implements TestPropertyProvider {
         assertEquals("", publicHead.body());
         RawHttp.Response privateHead = RawHttp.send(server.getPort(), "HEAD", "/api/private");
         assertEquals(401, privateHead.status());
-        assertEquals(List.of("Bearer realm=\"api\""), privateHead.all("WWW-Authenticate"));
+        assertEquals(List.of("Bearer realm=\"api\"" + resourceMetadata()), privateHead.all("WWW-Authenticate"));
         assertEquals("", privateHead.body());
     }
 

@@ -68,7 +68,8 @@ class KeyLifecycleTest {
                     idp.token().header("kid", UUID.randomUUID().toString()).sign());
             assertEquals(401, response.statusCode());
             assertEquals("Bearer error=\"invalid_token\", error_description=\"The access token is signed with an "
-                    + "unknown key\"", response.headers().firstValue("WWW-Authenticate").orElse(""));
+                    + "unknown key\", resource_metadata=\"http://127.0.0.1:" + service.port()
+                    + "/.well-known/oauth-protected-resource\"", response.headers().firstValue("WWW-Authenticate").orElse(""));
         }
 
         int fetches = idp.jwksFetches();

@@ -201,7 +201,8 @@ class OperationsTest {
 
         assertTrue(String.valueOf(document.get("openapi")).startsWith("3.1"));
         Map<String, Object> paths = (Map<String, Object>) document.get("paths");
-        assertEquals(java.util.Set.of("/api/public", "/api/private", "/api/private-scoped"), paths.keySet());
+        assertEquals(java.util.Set.of("/api/public", "/api/private", "/api/private-scoped",
+                "/.well-known/oauth-protected-resource"), paths.keySet());
         Map<String, Object> publicGet = get(paths, "/api/public");
         Map<String, Object> privateGet = get(paths, "/api/private");
         Map<String, Object> scopedGet = get(paths, "/api/private-scoped");

@@ -7,6 +7,7 @@ import com.example.resourceserver.auth.token.AccessTokenVerifier;
 import com.example.resourceserver.auth.token.Verification;
 import com.example.resourceserver.auth.token.VerifiedToken;
 import com.example.resourceserver.auth.token.VerifiedTokenCache;
+import com.example.resourceserver.auth.token.introspection.TokenIntrospector;
 import io.micronaut.core.annotation.Nullable;
 import com.example.resourceserver.domain.caller.AuthenticationFailure;
 import com.example.resourceserver.domain.caller.Scope;
@@ -31,6 +32,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -44,6 +46,11 @@ import java.util.concurrent.ExecutorService;
  * most the fetch timeout: past that it is answered from keys fetched earlier, or with 503, while the
  * fetch finishes in the background for the next request. A rejected token yields no authentication and
  * leaves the reason on the request for the web adapter to render.
+ *
+ * <p>When an issuer has an introspection endpoint, a token that is not shaped like a JWS goes to
+ * {@link TokenIntrospector} instead (RFC 7662), as do, after local verification, the JWTs of issuers set
+ * to introspect them. A remembered answer is used inline; otherwise the request waits for the call at
+ * most the introspection timeout, then gets 503.
  */
 @Singleton
 @Replaces(ReactiveJsonWebTokenValidator.class)
@@ -56,20 +63,25 @@ public class AccessTokenValidator implements TokenValidator<HttpRequest<?>> {
     private final VerifiedTokenCache<Authentication> cache;
     private final Scheduler blocking;
     private final Duration waitLimit;
+    private final TokenIntrospector introspector;
 
     public AccessTokenValidator(AccessTokenVerifier verifier, TrustedKeySets keySets,
                                 @Nullable VerifiedTokenCache<Authentication> cache,
                                 @Named(TaskExecutors.BLOCKING) ExecutorService blockingExecutor,
-                                AuthSettings settings) {
+                                AuthSettings settings, IntrospectionBeans.Introspection introspection) {
         this.verifier = verifier;
         this.keySets = keySets;
         this.cache = cache;
         this.blocking = Schedulers.fromExecutorService(blockingExecutor);
         this.waitLimit = settings.getJwks().getFetchTimeout();
+        this.introspector = introspection.introspector().orElse(null);
     }
 
     @Override
     public Publisher<Authentication> validateToken(String token, HttpRequest<?> request) {
+        if (introspector != null && introspector.handlesOpaque(token)) {
+            return introspected(token, introspector.verifyOpaque(token), request);
+        }
         if (cache != null) {
             VerifiedTokenCache.Entry<Authentication> hit = cache.find(token);
             // A remembered verdict stands only while its issuer's keys could still verify it unfetched.
@@ -104,12 +116,40 @@ public class AccessTokenValidator implements TokenValidator<HttpRequest<?>> {
     }
 
     private Mono<Authentication> outcome(String token, Verification verification, HttpRequest<?> request) {
+        if (verification instanceof Verification.Verified verified && introspector != null
+                && introspector.introspectsJwtsOf(verified.token().issuer())) {
+            // Revocation matters for this issuer: never from the verified-token cache, always asked (or its cache).
+            return introspected(token, introspector.confirmJwt(token, verified.token()), request);
+        }
         if (verification instanceof Verification.Verified verified) {
             Authentication authentication = toAuthentication(verified.token());
             if (cache != null) {
                 cache.remember(token, verified.token(), authentication);
             }
             return Mono.just(authentication);
+        }
+        if (verification instanceof Verification.Rejected rejected) {
+            AuthenticationFailures.record(request, rejected.failure());
+        }
+        return Mono.empty();
+    }
+
+    /** An introspection verdict: inline when remembered, else awaited no longer than the introspection timeout. */
+    private Mono<Authentication> introspected(String token, CompletableFuture<Verification> pending,
+                                              HttpRequest<?> request) {
+        if (pending.isDone() && !pending.isCompletedExceptionally()) {
+            return finish(pending.join(), request);
+        }
+        return Mono.fromFuture(pending, true) // a timed-out request must not cancel the call others share
+                .timeout(introspector.timeout(), Mono.fromSupplier(introspector::unavailable))
+                .onErrorResume(error -> Mono.just(defect(error)))
+                .flatMap(verification -> finish(verification, request));
+    }
+
+    /** Introspected tokens are remembered by the introspection cache, not the verified-token cache. */
+    private static Mono<Authentication> finish(Verification verification, HttpRequest<?> request) {
+        if (verification instanceof Verification.Verified verified) {
+            return Mono.just(toAuthentication(verified.token()));
         }
         if (verification instanceof Verification.Rejected rejected) {
             AuthenticationFailures.record(request, rejected.failure());

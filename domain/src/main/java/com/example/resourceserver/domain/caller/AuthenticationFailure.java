@@ -55,9 +55,12 @@ public record AuthenticationFailure(Reason reason, Duration retryAfter) {
         WRONG_AUDIENCE(Kind.INVALID_TOKEN, "The access token is not intended for this API"),
         MISSING_CLAIM(Kind.INVALID_TOKEN, "The access token lacks a required claim"),
         INVALID_CLAIM(Kind.INVALID_TOKEN, "The access token has a claim with an invalid value"),
+        INACTIVE(Kind.INVALID_TOKEN, "The access token is not active"),
 
         KEYS_UNAVAILABLE(Kind.KEYS_UNAVAILABLE,
-                "The keys to verify the access token cannot be obtained right now, try again later");
+                "The keys to verify the access token cannot be obtained right now, try again later"),
+        INTROSPECTION_UNAVAILABLE(Kind.KEYS_UNAVAILABLE,
+                "The access token cannot be checked with its issuer right now, try again later");
 
         private final Kind kind;
         private final String description;
@@ -90,6 +93,11 @@ public record AuthenticationFailure(Reason reason, Duration retryAfter) {
 
     public static AuthenticationFailure keysUnavailable(Duration retryAfter) {
         return new AuthenticationFailure(Reason.KEYS_UNAVAILABLE, retryAfter);
+    }
+
+    /** The issuer's introspection endpoint failed or did not answer in time (503, like unavailable keys). */
+    public static AuthenticationFailure introspectionUnavailable(Duration retryAfter) {
+        return new AuthenticationFailure(Reason.INTROSPECTION_UNAVAILABLE, retryAfter);
     }
 
     public Kind kind() {

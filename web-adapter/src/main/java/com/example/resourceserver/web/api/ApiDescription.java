@@ -16,8 +16,9 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
                 + "tokens granted read:messages. Errors follow RFC 6750."))
 @SecurityScheme(name = ApiDescription.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
         in = SecuritySchemeIn.HEADER,
-        description = "An access token (JWT) from the configured identity provider. Scopes come from the token's "
-                + "scope, scp and permissions claims.")
+        description = "An access token (JWT) from the configured identity provider, or an opaque one when RFC 7662 "
+                + "introspection is configured. Scopes come from the token's scope, scp and permissions claims. "
+                + "Which identity providers and scopes: GET /.well-known/oauth-protected-resource (RFC 9728).")
 public final class ApiDescription {
 
     public static final String BEARER = "bearer";

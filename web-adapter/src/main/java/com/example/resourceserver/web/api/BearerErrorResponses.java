@@ -25,9 +25,11 @@ import java.lang.annotation.Target;
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
 @ApiResponse(responseCode = "401", description = "No token (challenge without error) or a token that is not valid (invalid_token)",
         headers = @Header(name = "WWW-Authenticate",
-                description = "Bearer realm=\"api\" without credentials; Bearer error=\"invalid_token\", error_description=\"...\" otherwise"),
+                description = "Bearer realm=\"api\", resource_metadata=\"...\" without credentials; Bearer "
+                        + "error=\"invalid_token\", error_description=\"...\", resource_metadata=\"...\" otherwise; "
+                        + "resource_metadata is the URL of the RFC 9728 metadata"),
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "503", description = "The identity provider's keys cannot be obtained right now",
+@ApiResponse(responseCode = "503", description = "The identity provider's keys or introspection endpoint cannot be reached right now",
         headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying"),
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
 public @interface BearerErrorResponses {

@@ -2,9 +2,11 @@ package com.example.resourceserver.web.errors;
 
 import com.example.resourceserver.domain.caller.AuthenticationFailure;
 import com.example.resourceserver.domain.caller.Scope;
+import com.example.resourceserver.web.ResourceIdentifier;
 import com.example.resourceserver.web.WebSettings;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -19,12 +21,16 @@ import jakarta.inject.Singleton;
  * <table>
  *   <caption>What each failure looks like</caption>
  *   <tr><th>failure</th><th>status</th><th>WWW-Authenticate</th></tr>
- *   <tr><td>no credentials</td><td>401</td><td>{@code Bearer realm="..."} (no error, RFC 6750 §3.1)</td></tr>
+ *   <tr><td>no credentials</td><td>401</td><td>{@code Bearer realm="...", resource_metadata="..."} (no error, RFC 6750 §3.1)</td></tr>
  *   <tr><td>malformed request</td><td>400</td><td>{@code Bearer error="invalid_request", error_description="..."}</td></tr>
- *   <tr><td>bad token</td><td>401</td><td>{@code Bearer error="invalid_token", error_description="..."}</td></tr>
+ *   <tr><td>bad token</td><td>401</td><td>{@code Bearer error="invalid_token", error_description="...", resource_metadata="..."}</td></tr>
  *   <tr><td>missing scope</td><td>403</td><td>{@code Bearer error="insufficient_scope", scope="...", error_description="..."}</td></tr>
  *   <tr><td>keys unavailable</td><td>503</td><td>none; {@code Retry-After} instead</td></tr>
  * </table>
+ *
+ * <p>Every 401 names where this resource's RFC 9728 metadata is ({@code resource_metadata}, RFC 9728 §5.1),
+ * so that a client can find which authorization servers to ask; it depends on the request when the
+ * service's external URL is not configured (see {@link ResourceIdentifier}).
  */
 @Singleton
 public class ErrorResponses {
@@ -40,25 +46,28 @@ public class ErrorResponses {
     static final String FORBIDDEN_DESCRIPTION = "The access token does not grant access to this resource";
 
     private final String missingCredentialsChallenge;
+    private final ResourceIdentifier resource;
 
-    public ErrorResponses(WebSettings settings) {
+    public ErrorResponses(WebSettings settings, ResourceIdentifier resource) {
         this.missingCredentialsChallenge = "Bearer realm=\"" + quotable(settings.getBearerRealm()) + "\"";
+        this.resource = resource;
     }
 
     /** No credentials, or credentials of another scheme: the bare challenge, no error code. */
-    public MutableHttpResponse<ErrorBody> missingCredentials() {
+    public MutableHttpResponse<ErrorBody> missingCredentials(HttpRequest<?> request) {
         return HttpResponse.<ErrorBody>status(HttpStatus.UNAUTHORIZED)
-                .header(HttpHeaders.WWW_AUTHENTICATE, missingCredentialsChallenge)
+                .header(HttpHeaders.WWW_AUTHENTICATE, missingCredentialsChallenge + resourceMetadata(request))
                 .contentType(MediaType.APPLICATION_JSON_TYPE)
                 .body(new ErrorBody("unauthorized", MISSING_CREDENTIALS_DESCRIPTION));
     }
 
     /** Credentials were sent and did not work. */
-    public MutableHttpResponse<ErrorBody> authenticationFailed(AuthenticationFailure failure) {
+    public MutableHttpResponse<ErrorBody> authenticationFailed(AuthenticationFailure failure, HttpRequest<?> request) {
         String description = quotable(failure.description());
         return switch (failure.kind()) {
-            case INVALID_REQUEST -> challenge(HttpStatus.BAD_REQUEST, "invalid_request", null, description);
-            case INVALID_TOKEN -> challenge(HttpStatus.UNAUTHORIZED, "invalid_token", null, description);
+            case INVALID_REQUEST -> challenge(HttpStatus.BAD_REQUEST, "invalid_request", null, description, "");
+            case INVALID_TOKEN -> challenge(HttpStatus.UNAUTHORIZED, "invalid_token", null, description,
+                    resourceMetadata(request));
             case KEYS_UNAVAILABLE -> HttpResponse.<ErrorBody>status(HttpStatus.SERVICE_UNAVAILABLE)
                     .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, failure.retryAfter().toSeconds())))
                     .contentType(MediaType.APPLICATION_JSON_TYPE)
@@ -95,21 +104,26 @@ public class ErrorResponses {
     }
 
     private static MutableHttpResponse<ErrorBody> scopeRefused(@Nullable Scope scope, String description) {
-        return challenge(HttpStatus.FORBIDDEN, "insufficient_scope", scope, description)
+        return challenge(HttpStatus.FORBIDDEN, "insufficient_scope", scope, description, "")
                 .attribute(INSUFFICIENT_SCOPE_ATTRIBUTE, Boolean.TRUE);
     }
 
     private static MutableHttpResponse<ErrorBody> challenge(HttpStatus status, String error, @Nullable Scope scope,
-                                                            String description) {
+                                                            String description, String extra) {
         StringBuilder header = new StringBuilder("Bearer error=\"").append(error).append('"');
         if (scope != null) {
             header.append(", scope=\"").append(scope.value()).append('"'); // a Scope never holds " or \
         }
-        header.append(", error_description=\"").append(description).append('"');
+        header.append(", error_description=\"").append(description).append('"').append(extra);
         return HttpResponse.<ErrorBody>status(status)
                 .header(HttpHeaders.WWW_AUTHENTICATE, header.toString())
                 .contentType(MediaType.APPLICATION_JSON_TYPE)
                 .body(new ErrorBody(error, description));
+    }
+
+    /** RFC 9728 §5.1, for 401 challenges: {@code , resource_metadata="<metadata URL>"}. */
+    private String resourceMetadata(HttpRequest<?> request) {
+        return ", resource_metadata=\"" + quotable(resource.metadataUrl(request)) + "\"";
     }
 
     /**

@@ -28,11 +28,11 @@ public class RejectedRequestHandler implements ExceptionHandler<AuthorizationExc
     public MutableHttpResponse<?> handle(HttpRequest request, AuthorizationException exception) {
         Object failure = request.getAttribute(AuthenticationFailure.REQUEST_ATTRIBUTE).orElse(null);
         if (failure instanceof AuthenticationFailure authenticationFailure) {
-            return errors.authenticationFailed(authenticationFailure);
+            return errors.authenticationFailed(authenticationFailure, request);
         }
         if (exception.isForbidden()) {
             return errors.forbidden();
         }
-        return errors.missingCredentials();
+        return errors.missingCredentials(request);
     }
 }

@@ -47,7 +47,8 @@ class CallerBindingTest {
         HttpResponse<String> filterRefusal = get("/caller-binding/protected");
 
         assertEquals(401, bindingRefusal.statusCode(), bindingRefusal.body());
-        assertEquals("Bearer realm=\"api\"", bindingRefusal.headers().firstValue("WWW-Authenticate").orElse(""));
+        assertEquals("Bearer realm=\"api\", resource_metadata=\"http://127.0.0.1:" + server.getPort()
+                + "/.well-known/oauth-protected-resource\"", bindingRefusal.headers().firstValue("WWW-Authenticate").orElse(""));
         assertEquals("application/json", bindingRefusal.headers().firstValue("Content-Type").orElse(""));
         assertEquals("{\"error\":\"unauthorized\",\"error_description\":\"Authentication is required: send an access "
                 + "token as Authorization: Bearer <token>\"}", bindingRefusal.body());

@@ -3,8 +3,10 @@ package com.example.resourceserver.web.errors;
 import com.example.resourceserver.domain.caller.AuthenticationFailure;
 import com.example.resourceserver.domain.caller.AuthenticationFailure.Reason;
 import com.example.resourceserver.domain.caller.Scope;
+import com.example.resourceserver.web.ResourceIdentifier;
 import com.example.resourceserver.web.WebSettings;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import org.junit.jupiter.api.Test;
@@ -25,13 +27,20 @@ class ErrorResponsesTest {
     static final Pattern CHALLENGE = Pattern.compile("Bearer [a-z_]+=\"[\\x20\\x21\\x23-\\x5B\\x5D-\\x7E]*\""
             + "(, [a-z_]+=\"[\\x20\\x21\\x23-\\x5B\\x5D-\\x7E]*\")*");
 
-    final ErrorResponses errors = new ErrorResponses(new WebSettings());
+    static final String METADATA = ", resource_metadata=\"http://api.example:8080/.well-known/oauth-protected-resource\"";
+
+    final ErrorResponses errors = responses(new WebSettings());
+    final HttpRequest<?> request = HttpRequest.GET("/api/private").header("Host", "api.example:8080");
+
+    static ErrorResponses responses(WebSettings settings) {
+        return new ErrorResponses(settings, new ResourceIdentifier(settings));
+    }
 
     @Test
     void noCredentialsIsABare401ChallengeWithTheRealm() {
-        MutableHttpResponse<ErrorBody> response = errors.missingCredentials();
+        MutableHttpResponse<ErrorBody> response = errors.missingCredentials(request);
         assertEquals(401, response.code());
-        assertEquals("Bearer realm=\"api\"", challenge(response));
+        assertEquals("Bearer realm=\"api\"" + METADATA, challenge(response));
         assertJson(response, "unauthorized", ErrorResponses.MISSING_CREDENTIALS_DESCRIPTION);
         assertFalse(scopeRefused(response));
     }
@@ -40,22 +49,23 @@ class ErrorResponsesTest {
     void aConfiguredRealmCannotBreakTheChallenge() {
         WebSettings settings = new WebSettings();
         settings.setBearerRealm("my \"realm\" \\ é\r\nX-Injected: 1");
-        String challenge = challenge(new ErrorResponses(settings).missingCredentials());
-        assertEquals("Bearer realm=\"my ?realm? ? ???X-Injected: 1\"", challenge);
+        String challenge = challenge(responses(settings).missingCredentials(request));
+        assertEquals("Bearer realm=\"my ?realm? ? ???X-Injected: 1\"" + METADATA, challenge);
         assertTrue(CHALLENGE.matcher(challenge).matches(), challenge);
     }
 
     @ParameterizedTest
-    @EnumSource(value = Reason.class, mode = EnumSource.Mode.EXCLUDE, names = "KEYS_UNAVAILABLE")
+    @EnumSource(value = Reason.class, mode = EnumSource.Mode.EXCLUDE, names = {"KEYS_UNAVAILABLE", "INTROSPECTION_UNAVAILABLE"})
     void badCredentialsAre400Or401WithTheirErrorCodeAndFixedDescription(Reason reason) {
         AuthenticationFailure failure = AuthenticationFailure.of(reason);
-        MutableHttpResponse<ErrorBody> response = errors.authenticationFailed(failure);
+        MutableHttpResponse<ErrorBody> response = errors.authenticationFailed(failure, request);
         boolean invalidRequest = failure.kind() == AuthenticationFailure.Kind.INVALID_REQUEST;
         String error = invalidRequest ? "invalid_request" : "invalid_token";
 
         assertEquals(invalidRequest ? 400 : 401, response.code());
         String challenge = challenge(response);
-        assertEquals("Bearer error=\"" + error + "\", error_description=\"" + reason.description() + "\"", challenge);
+        assertEquals("Bearer error=\"" + error + "\", error_description=\"" + reason.description() + "\""
+                + (invalidRequest ? "" : METADATA), challenge);
         assertTrue(CHALLENGE.matcher(challenge).matches(), challenge);
         assertJson(response, error, reason.description());
         assertFalse(response.getHeaders().contains(HttpHeaders.RETRY_AFTER));
@@ -66,7 +76,7 @@ class ErrorResponsesTest {
     @CsvSource({"0, 1", "999, 1", "1000, 1", "1500, 1", "30000, 30"})
     void unavailableKeysAre503WithRetryAfterInWholeSecondsAndNoChallenge(long retryAfterMillis, String header) {
         MutableHttpResponse<ErrorBody> response =
-                errors.authenticationFailed(AuthenticationFailure.keysUnavailable(Duration.ofMillis(retryAfterMillis)));
+                errors.authenticationFailed(AuthenticationFailure.keysUnavailable(Duration.ofMillis(retryAfterMillis)), request);
         assertEquals(503, response.code());
         assertEquals(header, response.getHeaders().get(HttpHeaders.RETRY_AFTER));
         assertFalse(response.getHeaders().contains(HttpHeaders.WWW_AUTHENTICATE));
@@ -94,6 +104,26 @@ class ErrorResponsesTest {
                 + ErrorResponses.FORBIDDEN_DESCRIPTION + "\"", challenge(response));
         assertJson(response, "insufficient_scope", ErrorResponses.FORBIDDEN_DESCRIPTION);
         assertTrue(scopeRefused(response));
+    }
+
+    @Test
+    void theResourceMetadataUrlIsTheConfiguredExternalUrlsWithItsPathAfterTheWellKnownPath() {
+        WebSettings settings = new WebSettings();
+        settings.setExternalUrl("https://gateway.example/orders/v1/");
+        String challenge = challenge(responses(settings).missingCredentials(request));
+        assertEquals("Bearer realm=\"api\", resource_metadata=\"https://gateway.example/.well-known/"
+                + "oauth-protected-resource/orders/v1\"", challenge);
+        assertTrue(CHALLENGE.matcher(challenge).matches(), challenge);
+    }
+
+    @Test
+    void aHostThatIsNotAHostIsNeverEchoedIntoTheChallenge() {
+        for (String host : new String[] {"evil\"x", "a b", "x\\y", "h/path", "user@h"}) {
+            HttpRequest<?> forged = HttpRequest.GET("/api/private").header("Host", host);
+            String challenge = challenge(errors.missingCredentials(forged));
+            assertTrue(CHALLENGE.matcher(challenge).matches(), challenge);
+            assertFalse(challenge.contains(host), challenge);
+        }
     }
 
     @ParameterizedTest

@@ -1,0 +1,136 @@
+package com.example.resourceserver.auth.token.introspection;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * HTTP to an authorization server with every bound a hostile or broken one needs: the whole exchange
+ * (connect, headers and body) within the timeout, the body cut off past a size, and redirects never
+ * followed (a 3xx is answered as it is, and the caller treats it as a failure: a redirect could carry
+ * the client's credentials and the token elsewhere).
+ */
+final class BoundedHttp {
+
+    /** A failed exchange, with its metric label. */
+    static final class Failure extends Exception {
+        final String outcome;
+
+        Failure(String outcome) {
+            super(outcome, null, false, false);
+            this.outcome = outcome;
+        }
+    }
+
+    record Answer(int status, String contentType, String body) {
+    }
+
+    private final HttpClient client;
+    private final Duration timeout;
+    private final int maxBytes;
+
+    BoundedHttp(Duration timeout, int maxBytes) {
+        this.client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(timeout).build();
+        this.timeout = timeout;
+        this.maxBytes = maxBytes;
+    }
+
+    Answer post(URI uri, Map<String, String> headers, String form) throws Failure {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
+                .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8));
+        headers.forEach(request::header);
+        return exchange(request.build());
+    }
+
+    Answer get(URI uri) throws Failure {
+        return exchange(HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json").GET().build());
+    }
+
+    private Answer exchange(HttpRequest request) throws Failure {
+        CompletableFuture<HttpResponse<String>> pending =
+                client.sendAsync(request, info -> new LimitedBody(maxBytes));
+        try {
+            HttpResponse<String> response = pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.body());
+        } catch (TimeoutException e) {
+            pending.cancel(true);
+            throw new Failure("timeout");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw new Failure(cause instanceof TooLarge ? "too_large"
+                    : cause instanceof java.net.http.HttpTimeoutException ? "timeout" : "io_error");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Failure("io_error");
+        }
+    }
+
+    private static final class TooLarge extends IOException {
+        TooLarge() {
+            super("answer too large", null);
+        }
+    }
+
+    /** Collects the body, and gives up (cancelling the download) as soon as it exceeds the bound. */
+    private static final class LimitedBody implements HttpResponse.BodySubscriber<String> {
+
+        private final CompletableFuture<String> result = new CompletableFuture<>();
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private final int maxBytes;
+        private Flow.Subscription subscription;
+
+        LimitedBody(int maxBytes) {
+            this.maxBytes = maxBytes;
+        }
+
+        @Override
+        public CompletionStage<String> getBody() {
+            return result;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            this.subscription = subscription;
+            subscription.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> buffers) {
+            for (ByteBuffer buffer : buffers) {
+                if (bytes.size() + buffer.remaining() > maxBytes) {
+                    subscription.cancel();
+                    result.completeExceptionally(new TooLarge());
+                    return;
+                }
+                byte[] chunk = new byte[buffer.remaining()];
+                buffer.get(chunk);
+                bytes.write(chunk, 0, chunk.length);
+            }
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+            result.completeExceptionally(throwable);
+        }
+
+        @Override
+        public void onComplete() {
+            result.complete(bytes.toString(StandardCharsets.UTF_8));
+        }
+    }
+}

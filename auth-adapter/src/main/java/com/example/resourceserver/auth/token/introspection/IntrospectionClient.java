@@ -1,0 +1,94 @@
+package com.example.resourceserver.auth.token.introspection;
+
+import com.example.resourceserver.auth.config.IntrospectionTarget;
+import com.example.resourceserver.domain.caller.AuthenticationFailure.Reason;
+import com.nimbusds.oauth2.sdk.ParseException;
+import com.nimbusds.oauth2.sdk.TokenIntrospectionRequest;
+import com.nimbusds.oauth2.sdk.TokenIntrospectionResponse;
+import com.nimbusds.oauth2.sdk.TokenIntrospectionSuccessResponse;
+import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.Secret;
+import com.nimbusds.oauth2.sdk.http.HTTPRequest;
+import com.nimbusds.oauth2.sdk.http.HTTPResponse;
+import com.nimbusds.oauth2.sdk.id.ClientID;
+import com.nimbusds.oauth2.sdk.token.TypelessAccessToken;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Asks one issuer's introspection endpoint about one token (RFC 7662 §2.1, {@code client_secret_basic}).
+ * Nimbus builds the request and reads the answer; {@link BoundedHttp} carries it. Any answer but a 200
+ * with a JSON object holding a boolean {@code active} is {@link IntrospectionAnswer.Unavailable}: the
+ * endpoint failed, not the token. The token is never logged and never part of an exception message.
+ *
+ * <p>RFC 9701 signed (JWT) answers are not requested (we ask for {@code application/json}), so a provider
+ * that only answers with JWTs is reported as {@code invalid_answer}.
+ */
+final class IntrospectionClient {
+
+    private final IntrospectionTarget target;
+    private final BoundedHttp http;
+    private final EndpointDiscovery discovery;
+    private final Clock clock;
+    private final Duration leeway;
+
+    IntrospectionClient(IntrospectionTarget target, BoundedHttp http, Clock clock, Duration leeway,
+                        boolean insecureHttpAllowed) {
+        this.target = target;
+        this.http = http;
+        this.discovery = new EndpointDiscovery(target, http, insecureHttpAllowed);
+        this.clock = clock;
+        this.leeway = leeway;
+    }
+
+    IntrospectionTarget target() {
+        return target;
+    }
+
+    IntrospectionAnswer introspect(String token) {
+        try {
+            URI endpoint = discovery.endpoint();
+            HTTPRequest request = new TokenIntrospectionRequest(endpoint,
+                    new ClientSecretBasic(new ClientID(target.clientId()), new Secret(target.clientSecret())),
+                    new TypelessAccessToken(token)).toHTTPRequest();
+            Map<String, String> headers = new HashMap<>();
+            headers.put("Authorization", request.getAuthorization());
+            headers.put("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8");
+            headers.put("Accept", "application/json");
+            BoundedHttp.Answer answer = http.post(endpoint, headers, request.getBody());
+            return judge(answer);
+        } catch (BoundedHttp.Failure failure) {
+            return new IntrospectionAnswer.Unavailable(failure.outcome);
+        }
+    }
+
+    private IntrospectionAnswer judge(BoundedHttp.Answer answer) {
+        if (answer.status() >= 300 && answer.status() < 400) {
+            return new IntrospectionAnswer.Unavailable("redirect");
+        }
+        if (answer.status() != 200) {
+            return new IntrospectionAnswer.Unavailable("error_status");
+        }
+        try {
+            HTTPResponse response = new HTTPResponse(answer.status());
+            response.setContentType(answer.contentType());
+            response.setBody(answer.body());
+            TokenIntrospectionResponse parsed = TokenIntrospectionResponse.parse(response);
+            if (!(parsed instanceof TokenIntrospectionSuccessResponse success)) {
+                return new IntrospectionAnswer.Unavailable("invalid_answer");
+            }
+            if (!success.isActive()) {
+                return new IntrospectionAnswer.Refused(Reason.INACTIVE, "inactive");
+            }
+            Map<String, Object> members = new HashMap<>(success.toJSONObject());
+            return IntrospectionClaims.judge(members, target.issuer(), clock.instant(), leeway,
+                    256L + 2L * answer.body().length());
+        } catch (ParseException | RuntimeException e) {
+            return new IntrospectionAnswer.Unavailable("invalid_answer"); // not JSON, no or non-boolean active
+        }
+    }
+}
