@@ -41,7 +41,7 @@ class ProtectedResourceMetadataTest {
 
     @Test
     void theDocumentNamesTheRequestedResourceTheTrustedIssuersAndTheRoutesScopes() throws IOException {
-        Map<String, Object> properties = ServiceUnderTest.trusting(jwks);
+        Map<String, Object> properties = ServiceUnderTest.propertiesTrusting(jwks);
         properties.put("auth.issuers.partner.issuer", second.baseUrl());
         properties.put("auth.issuers.partner.audience", ServiceUnderTest.AUDIENCE);
         properties.put("auth.issuers.partner.jwks-uri", second.jwksUri().toString());
@@ -67,7 +67,7 @@ class ProtectedResourceMetadataTest {
 
     @Test
     void itIsPublicWhateverTheAuthorizationHeaderSays() {
-        service = ServiceUnderTest.start(ServiceUnderTest.trusting(jwks));
+        service = ServiceUnderTest.start(ServiceUnderTest.propertiesTrusting(jwks));
         String expired = new TokenMint(key, jwks.baseUrl(), ServiceUnderTest.AUDIENCE).token().claim("exp", 1).sign();
         String plain = RawHttp.get(service.port(), PATH).body();
         for (String[] headers : List.of(new String[] {"Authorization: Bearer junk"},
@@ -82,7 +82,7 @@ class ProtectedResourceMetadataTest {
 
     @Test
     void aConfiguredExternalUrlWithAPathIsServedAtThePathInsertedUrlThatTheChallengesName() throws IOException {
-        Map<String, Object> properties = ServiceUnderTest.trusting(jwks);
+        Map<String, Object> properties = ServiceUnderTest.propertiesTrusting(jwks);
         properties.put("web.external-url", "https://gateway.example/orders/");
         properties.put("web.resource-name", "Orders API");
         properties.put("web.resource-documentation", "https://docs.example/orders");
@@ -104,7 +104,7 @@ class ProtectedResourceMetadataTest {
 
     @Test
     void anExternalUrlThatIsNotAnHttpUrlStopsStartup() {
-        Map<String, Object> properties = ServiceUnderTest.trusting(jwks);
+        Map<String, Object> properties = ServiceUnderTest.propertiesTrusting(jwks);
         properties.put("web.external-url", "ftp://gateway.example/?x=1");
         Throwable failure = assertThrows(RuntimeException.class, () -> ServiceUnderTest.start(properties).close());
         Throwable cause = failure;

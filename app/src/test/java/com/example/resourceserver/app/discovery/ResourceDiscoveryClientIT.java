@@ -33,7 +33,7 @@ class ResourceDiscoveryClientIT {
     void oauth4webapiFindsTheIssuerFromA401() throws Exception {
         Path directory = installedPackage();
         try (JwksServer jwks = JwksServer.start();
-             ServiceUnderTest service = ServiceUnderTest.start(ServiceUnderTest.trusting(jwks))) {
+             ServiceUnderTest service = ServiceUnderTest.start(ServiceUnderTest.propertiesTrusting(jwks))) {
             String resource = "http://127.0.0.1:" + service.port();
             String output = run(directory, Duration.ofSeconds(60), "node", "discover.mjs", resource, "/api/private");
             String lastLine = output.strip().lines().reduce((a, b) -> b).orElse("");

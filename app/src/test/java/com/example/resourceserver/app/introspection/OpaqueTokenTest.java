@@ -44,7 +44,7 @@ class OpaqueTokenTest {
 
     void start(Map<String, Object> extra) {
         jwks.publish(key);
-        Map<String, Object> properties = ServiceUnderTest.trusting(jwks);
+        Map<String, Object> properties = ServiceUnderTest.propertiesTrusting(jwks);
         properties.put("auth.introspection.uri", introspection.endpoint().toString());
         properties.put("auth.introspection.client-id", "resource-server");
         properties.put("auth.introspection.client-secret", "secret");

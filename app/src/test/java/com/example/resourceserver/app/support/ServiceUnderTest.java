@@ -1,5 +1,6 @@
 package com.example.resourceserver.app.support;
 
+import com.example.resourceserver.auth.testing.JwksServer;
 import com.example.resourceserver.auth.testing.TestIdentityProvider;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -42,6 +43,18 @@ public final class ServiceUnderTest implements AutoCloseable {
     /** Starts the service trusting {@code idp} (issuer, audience, JWKS URL); it stops before {@code idp} does. */
     public static ServiceUnderTest startTrusting(TestIdentityProvider idp) {
         return trusting(idp).start();
+    }
+
+    /**
+     * Plain properties trusting a bare {@link JwksServer} (issuer = its base URL), for tests that assemble
+     * several issuers or other servers themselves; most tests want {@link #trusting(TestIdentityProvider)}.
+     */
+    public static Map<String, Object> propertiesTrusting(JwksServer jwks) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("auth.issuer", jwks.baseUrl());
+        properties.put("auth.audience", AUDIENCE);
+        properties.put("auth.jwks-uri", jwks.jwksUri().toString());
+        return properties;
     }
 
     /** Settings that trust {@code idp}, with an explicit JWKS URL, to add to before {@link Settings#start}. */

@@ -16,6 +16,8 @@ import com.example.resourceserver.auth.keys.KeyFetchObserver;
 import com.example.resourceserver.auth.keys.TrustedKeySets;
 import com.example.resourceserver.auth.scope.ScopeMapping;
 import com.example.resourceserver.auth.token.AccessTokenVerifier;
+import com.example.resourceserver.auth.token.GrantedScopes;
+import com.example.resourceserver.auth.token.TokenCaller;
 import com.example.resourceserver.auth.token.VerifiedTokenCache;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
@@ -76,17 +78,27 @@ public class AuthBeans {
                 observer.orElse(KeyFetchObserver.NONE));
     }
 
-    /** Verification, with each issuer's grants turned into scopes by its {@link ScopeMapping}. */
-    @Context
-    AccessTokenVerifier accessTokenVerifier(TrustedKeySets keySets, AuthConfiguration resolved,
-                                            Clock clock) {
+    /** Each issuer's grants turned into the domain's scopes by its {@link ScopeMapping}. */
+    @Singleton
+    GrantedScopes grantedScopes(AuthConfiguration resolved) {
         Map<String, ScopeMapping> mappings = new HashMap<>();
         for (TrustedIssuer issuer : resolved.issuers()) {
             mappings.put(issuer.issuer(), new ScopeMapping(issuer.provider().scopePrefix(),
                     issuer.provider().scopeAliases()));
         }
-        return new AccessTokenVerifier(keySets, resolved.policy(), clock,
-                (issuer, grants) -> mappings.get(issuer.issuer()).scopesOf(grants));
+        return (issuer, grants) -> mappings.get(issuer.issuer()).scopesOf(grants);
+    }
+
+    /** Callers of tokens known by their claims (introspection), mapped like those of verified JWTs. */
+    @Singleton
+    TokenCaller tokenCaller(GrantedScopes grantedScopes) {
+        return new TokenCaller(grantedScopes);
+    }
+
+    @Context
+    AccessTokenVerifier accessTokenVerifier(TrustedKeySets keySets, AuthConfiguration resolved, Clock clock,
+                                            GrantedScopes grantedScopes) {
+        return new AccessTokenVerifier(keySets, resolved.policy(), clock, grantedScopes);
     }
 
     /** The verified-token cache, unless {@code auth.token-cache.enabled=false}. */

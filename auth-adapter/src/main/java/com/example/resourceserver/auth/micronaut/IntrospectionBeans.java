@@ -1,5 +1,7 @@
 package com.example.resourceserver.auth.micronaut;
 
+import com.example.resourceserver.auth.token.TokenCaller;
+
 import com.example.resourceserver.auth.config.AuthConfiguration;
 import com.example.resourceserver.auth.config.IntrospectionResolver;
 import com.example.resourceserver.auth.config.IntrospectionSettings;
@@ -38,7 +40,7 @@ public class IntrospectionBeans {
     Introspection introspection(IntrospectionSettings settings, List<IssuerIntrospectionSettings> named,
                                 AuthConfiguration configuration, Clock clock,
                                 @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
-                                Optional<IntrospectionObserver> observer) {
+                                Optional<IntrospectionObserver> observer, TokenCaller callers) {
         List<IntrospectionTarget> targets;
         try {
             targets = IntrospectionResolver.resolve(settings, named, configuration);
@@ -55,6 +57,7 @@ public class IntrospectionBeans {
                     target.clientId());
         }
         return new Introspection(Optional.of(new TokenIntrospector(targets, settings, configuration.policy().leeway(),
-                configuration.insecureHttpAllowed(), clock, blocking, observer.orElse(IntrospectionObserver.NONE))));
+                configuration.insecureHttpAllowed(), clock, blocking, observer.orElse(IntrospectionObserver.NONE),
+                callers)));
     }
 }

@@ -28,7 +28,7 @@ final class IntrospectionClaims {
     }
 
     static IntrospectionAnswer judge(Map<String, Object> json, TrustedIssuer issuer, Instant now, Duration leeway,
-                                     long weight) {
+                                     long weight, TokenCaller callers) {
         for (String name : STRINGS) {
             if (json.containsKey(name) && !(json.get(name) instanceof String)) {
                 return invalid();
@@ -64,7 +64,7 @@ final class IntrospectionClaims {
             return new IntrospectionAnswer.Refused(Reason.WRONG_AUDIENCE, "wrong_audience");
         }
         try {
-            return new IntrospectionAnswer.Active(new IntrospectedToken(TokenCaller.of(json), issuer, expiresAt,
+            return new IntrospectionAnswer.Active(new IntrospectedToken(callers.of(issuer, json, now), issuer, expiresAt,
                     Collections.unmodifiableMap(json), thumbprint), weight);
         } catch (ParseException | RuntimeException e) {
             return invalid();

@@ -1,5 +1,6 @@
 package com.example.resourceserver.auth.token.introspection;
 
+import com.example.resourceserver.auth.token.TokenCaller;
 import com.example.resourceserver.auth.config.IntrospectionTarget;
 import com.example.resourceserver.domain.caller.AuthenticationFailure.Reason;
 import com.nimbusds.oauth2.sdk.ParseException;
@@ -35,14 +36,16 @@ final class IntrospectionClient {
     private final EndpointDiscovery discovery;
     private final Clock clock;
     private final Duration leeway;
+    private final TokenCaller callers;
 
     IntrospectionClient(IntrospectionTarget target, BoundedHttp http, Clock clock, Duration leeway,
-                        boolean insecureHttpAllowed) {
+                        boolean insecureHttpAllowed, TokenCaller callers) {
         this.target = target;
         this.http = http;
         this.discovery = new EndpointDiscovery(target, http, insecureHttpAllowed);
         this.clock = clock;
         this.leeway = leeway;
+        this.callers = callers;
     }
 
     IntrospectionTarget target() {
@@ -86,7 +89,7 @@ final class IntrospectionClient {
             }
             Map<String, Object> members = new HashMap<>(success.toJSONObject());
             return IntrospectionClaims.judge(members, target.issuer(), clock.instant(), leeway,
-                    256L + 2L * answer.body().length());
+                    256L + 2L * answer.body().length(), callers);
         } catch (ParseException | RuntimeException e) {
             return new IntrospectionAnswer.Unavailable("invalid_answer"); // not JSON, no or non-boolean active
         }

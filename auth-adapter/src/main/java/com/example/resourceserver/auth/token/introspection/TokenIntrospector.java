@@ -1,5 +1,6 @@
 package com.example.resourceserver.auth.token.introspection;
 
+import com.example.resourceserver.auth.token.TokenCaller;
 import com.example.resourceserver.auth.config.IntrospectionSettings;
 import com.example.resourceserver.auth.config.IntrospectionTarget;
 import com.example.resourceserver.auth.config.TrustedIssuer;
@@ -35,10 +36,11 @@ public final class TokenIntrospector {
     private final int maxTokenLength;
 
     public TokenIntrospector(List<IntrospectionTarget> targets, IntrospectionSettings settings, Duration leeway,
-                             boolean insecureHttpAllowed, Clock clock, Executor executor, IntrospectionObserver observer) {
+                             boolean insecureHttpAllowed, Clock clock, Executor executor, IntrospectionObserver observer,
+                             TokenCaller callers) {
         BoundedHttp http = new BoundedHttp(settings.getTimeout(), settings.getMaxResponseBytes());
         this.clients = targets.stream()
-                .map(target -> new IntrospectionClient(target, http, clock, leeway, insecureHttpAllowed)).toList();
+                .map(target -> new IntrospectionClient(target, http, clock, leeway, insecureHttpAllowed, callers)).toList();
         IntrospectionSettings.Cache cacheSettings = settings.getCache();
         this.cache = new IntrospectionCache(cacheSettings.getMaxEntries(), cacheSettings.getMaxBytes(),
                 cacheSettings.getMaxTtl(), cacheSettings.getInactiveTtl(), clock, executor);

@@ -57,8 +57,12 @@ class TokenIntrospectorTest {
     TokenIntrospector introspector(Optional<URI> uri, boolean introspectJwts) {
         IntrospectionTarget target = new IntrospectionTarget(issuer, uri, "resource-server", "s3cret:é", introspectJwts);
         return new TokenIntrospector(List.of(target), settings, Duration.ofSeconds(60), true, Clock.systemUTC(),
-                executor, IntrospectionObserver.NONE);
+                executor, IntrospectionObserver.NONE, CALLERS);
     }
+
+    /** Grants as scopes of the same value, as the generic profile without aliases maps them. */
+    static final com.example.resourceserver.auth.token.TokenCaller CALLERS =
+            new com.example.resourceserver.auth.token.TokenCaller(com.example.resourceserver.auth.token.GrantedScopes.AS_GRANTED);
 
     static Verification verify(TokenIntrospector introspector, String token) {
         try {
@@ -214,7 +218,7 @@ class TokenIntrospectorTest {
         endpoint.answer(token -> Reply.json(active("")));
         TokenIntrospector introspector = new TokenIntrospector(List.of(new IntrospectionTarget(discovered, Optional.empty(),
                 "rs", "secret", false)), settings, Duration.ofSeconds(60), true, Clock.systemUTC(), executor,
-                IntrospectionObserver.NONE);
+                IntrospectionObserver.NONE, CALLERS);
         assertInstanceOf(Verification.Verified.class, verify(introspector, TOKEN));
     }
 
@@ -250,7 +254,7 @@ class TokenIntrospectorTest {
     @Test
     void theConfirmationThumbprintIsKeptForDpop() {
         IntrospectionAnswer answer = IntrospectionClaims.judge(new java.util.HashMap<>(java.util.Map.of("active", true,
-                "sub", "alice", "cnf", java.util.Map.of("jkt", "thumb"))), issuer, Instant.now(), Duration.ZERO, 1);
+                "sub", "alice", "cnf", java.util.Map.of("jkt", "thumb"))), issuer, Instant.now(), Duration.ZERO, 1, CALLERS);
         IntrospectionAnswer.Active active = assertInstanceOf(IntrospectionAnswer.Active.class, answer);
         assertEquals(Optional.of("thumb"), active.token().thumbprint());
     }
