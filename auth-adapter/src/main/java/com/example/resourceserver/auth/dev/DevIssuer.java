@@ -24,10 +24,16 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The development issuer of the contract's "Development default": an RSA key generated at startup,
  * its public JWKS served by this very service, and tokens minted for trying the API.
+ *
+ * <p>The key is generated on a thread of its own, started by the constructor: a 2048-bit RSA key takes
+ * 0.3 to 2.5 s in a JVM that has just started, which would otherwise delay the server's first answer.
+ * Only what needs the key waits for it: minting (the startup log's tokens) and the JWKS route.
  *
  * <p>It exists only in the {@code dev} environment and only when no issuer is configured at all:
  * both conditions are bean requirements, so no setting outside {@code dev} can switch it on. Its tokens
@@ -46,22 +52,41 @@ public class DevIssuer {
     public static final String JWKS_PATH = "/dev-issuer/jwks.json";
     static final Duration TOKEN_LIFETIME = Duration.ofHours(1);
 
-    private final RSAKey key;
+    private final CompletableFuture<RSAKey> key;
     private final BeanProvider<EmbeddedServer> server;
 
-    public DevIssuer(BeanProvider<EmbeddedServer> server) throws JOSEException {
+    public DevIssuer(BeanProvider<EmbeddedServer> server) {
         this.server = server;
-        this.key = new RSAKeyGenerator(2048).keyID("dev-" + UUID.randomUUID()).algorithm(JWSAlgorithm.RS256)
-                .generate();
+        this.key = CompletableFuture.supplyAsync(DevIssuer::generateKey, task -> {
+            Thread thread = new Thread(task, "dev-issuer-key");
+            thread.setDaemon(true);
+            thread.start();
+        });
+    }
+
+    private static RSAKey generateKey() {
+        try {
+            return new RSAKeyGenerator(2048).keyID("dev-" + UUID.randomUUID()).algorithm(JWSAlgorithm.RS256).generate();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("The development key cannot be generated", e);
+        }
+    }
+
+    /** The key, waiting for its generation to finish if need be. */
+    private RSAKey key() {
+        return key.join();
     }
 
     public TrustedIssuer trustedIssuer() {
         return new TrustedIssuer("dev", ISSUER, AUDIENCE, new JwksLocation.Deferred(this::jwksUri));
     }
 
-    /** The public half of the key, as the JWKS document served at {@link #JWKS_PATH}. */
-    public String publicJwks() {
-        return new JWKSet(key.toPublicJWK()).toString();
+    /**
+     * The public half of the key, as the JWKS document served at {@link #JWKS_PATH}; completes once the
+     * key exists, without blocking the caller (an event loop) until then.
+     */
+    public CompletionStage<String> publicJwks() {
+        return key.thenApply(k -> new JWKSet(k.toPublicJWK()).toString());
     }
 
     /** A token for {@code sub} granting {@code scope} (space-delimited; empty for none). */
@@ -77,6 +102,7 @@ public class DevIssuer {
         if (!scope.isEmpty()) {
             claims.claim("scope", scope);
         }
+        RSAKey key = key();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
                 .type(JOSEObjectType.JWT).build(), claims.build());
         try {
