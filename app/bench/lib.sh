@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared by the benchmark scripts (sourced from the repository root, not run): the jar, free ports,
 # waiting for the service, and app/run's startup cache.
 
@@ -6,7 +7,7 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 # Builds the runnable jar when a main source is newer than it.
 ensure_jar() {
   local jar
-  jar=$(ls app/target/app-*.jar 2>/dev/null | head -1 || true)
+  jar=$(find app/target -maxdepth 1 -name "app-*.jar" 2>/dev/null | head -1)
   if [ -z "$jar" ] || [ -n "$(find domain auth-adapter web-adapter app -path '*/src/main/*' -newer "$jar" -print -quit)" ]; then
     ./mvnw -q -B package -DskipTests
   fi
@@ -24,14 +25,20 @@ await_200() {
 }
 
 # dev_token <log>: the token with read:messages from the development issuer's startup lines (the
-# first private-scoped line), once they are in the log (at most 10 s).
+# first private-scoped line), once they are in the log: they follow the first 200 by the time the
+# development key takes to generate (at most 60 s here).
 dev_token() {
-  for _ in $(seq 200); do grep -q "private-scoped" "$1" && break; sleep 0.05; done
+  for _ in $(seq 600); do grep -q "private-scoped" "$1" && break; sleep 0.1; done
   grep -o "Bearer [A-Za-z0-9._-]*' [^ ]*/api/private-scoped" "$1" | head -1 | awk '{print $2}' | tr -d "'"
 }
 
-# True while app/run would record its startup cache rather than use one (arguments: app/run's).
-records_cache() { APP_RUN_PRINT=1 app/run "$@" | grep -q -e '^-XX:ArchiveClassesAtExit=' -e '^-XX:AOTCacheOutput='; }
+# True while app/run would record its startup cache rather than use one (arguments: app/run's). The
+# command is read whole first: grep -q in a pipe could stop app/run mid-print.
+records_cache() {
+  local command
+  command=$(APP_RUN_PRINT=1 app/run "$@")
+  grep -q -e '^-XX:ArchiveClassesAtExit=' -e '^-XX:AOTCacheOutput=' <<<"$command"
+}
 
 # ensure_startup_cache <log> [app/run arguments]: unless APP_CACHE=off or a current cache exists, one
 # run through app/run that answers each route, stopped with SIGTERM, so that app/run writes the cache

@@ -26,14 +26,16 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The development issuer of the contract's "Development default": an RSA key generated at startup,
  * its public JWKS served by this very service, and tokens minted for trying the API.
  *
- * <p>The key is generated on a thread of its own, started by the constructor: a 2048-bit RSA key takes
- * 0.3 to 2.5 s in a JVM that has just started, which would otherwise delay the server's first answer.
- * Only what needs the key waits for it: minting (the startup log's tokens) and the JWKS route.
+ * <p>The key is generated when first needed, on a thread of its own: a 2048-bit RSA key costs 0.3 to
+ * 2.5 s of CPU in a JVM that has just started, which would otherwise delay the server's first answer.
+ * The first needs come once the server listens (the startup log's tokens, the key warm-up's JWKS
+ * request); only they wait for it, the JWKS route without holding its event loop.
  *
  * <p>It exists only in the {@code dev} environment and only when no issuer is configured at all:
  * both conditions are bean requirements, so no setting outside {@code dev} can switch it on. Its tokens
@@ -52,16 +54,28 @@ public class DevIssuer {
     public static final String JWKS_PATH = "/dev-issuer/jwks.json";
     static final Duration TOKEN_LIFETIME = Duration.ofHours(1);
 
-    private final CompletableFuture<RSAKey> key;
+    private final CompletableFuture<RSAKey> key = new CompletableFuture<>();
+    private final AtomicBoolean keyRequested = new AtomicBoolean();
     private final BeanProvider<EmbeddedServer> server;
 
     public DevIssuer(BeanProvider<EmbeddedServer> server) {
         this.server = server;
-        this.key = CompletableFuture.supplyAsync(DevIssuer::generateKey, task -> {
-            Thread thread = new Thread(task, "dev-issuer-key");
+    }
+
+    /** The key, its generation started by the first call. */
+    private CompletableFuture<RSAKey> key() {
+        if (keyRequested.compareAndSet(false, true)) {
+            Thread thread = new Thread(() -> {
+                try {
+                    key.complete(generateKey());
+                } catch (RuntimeException | Error e) {
+                    key.completeExceptionally(e);
+                }
+            }, "dev-issuer-key");
             thread.setDaemon(true);
             thread.start();
-        });
+        }
+        return key;
     }
 
     private static RSAKey generateKey() {
@@ -70,11 +84,6 @@ public class DevIssuer {
         } catch (JOSEException e) {
             throw new IllegalStateException("The development key cannot be generated", e);
         }
-    }
-
-    /** The key, waiting for its generation to finish if need be. */
-    private RSAKey key() {
-        return key.join();
     }
 
     public TrustedIssuer trustedIssuer() {
@@ -86,7 +95,7 @@ public class DevIssuer {
      * key exists, without blocking the caller (an event loop) until then.
      */
     public CompletionStage<String> publicJwks() {
-        return key.thenApply(k -> new JWKSet(k.toPublicJWK()).toString());
+        return key().thenApply(k -> new JWKSet(k.toPublicJWK()).toString());
     }
 
     /** A token for {@code sub} granting {@code scope} (space-delimited; empty for none). */
@@ -102,7 +111,7 @@ public class DevIssuer {
         if (!scope.isEmpty()) {
             claims.claim("scope", scope);
         }
-        RSAKey key = key();
+        RSAKey key = key().join();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
                 .type(JOSEObjectType.JWT).build(), claims.build());
         try {
