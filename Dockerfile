@@ -94,8 +94,8 @@ for _ in $(seq 600); do
   kill -0 "$pid" 2>/dev/null || fail "the service stopped"
   sleep 0.1
 done
-# The development issuer logs curl lines with tokens (valid for this process only) once its key is
-# generated, which starts when the server listens.
+# The development issuer logs curl lines with tokens (valid for this process only) once its key,
+# generated in the background, is ready: possibly after the first 200.
 for _ in $(seq 600); do grep -q 'Bearer ' /tmp/training.log && break; sleep 0.1; done
 token=$(grep -o -m1 'Bearer [A-Za-z0-9._-]*' /tmp/training.log | head -n1 | cut -d' ' -f2 || true)
 [[ -n $token ]] || fail "no development token in the log"

@@ -25,8 +25,8 @@ await_200() {
 }
 
 # dev_token <log>: the token with read:messages from the development issuer's startup lines (the
-# first private-scoped line), once they are in the log: they follow the first 200 by the time the
-# development key takes to generate (at most 60 s here).
+# first private-scoped line), once they are in the log: possibly after the first 200, as the
+# development key is generated in the background (at most 60 s here).
 dev_token() {
   for _ in $(seq 600); do grep -q "private-scoped" "$1" && break; sleep 0.1; done
   grep -o "Bearer [A-Za-z0-9._-]*' [^ ]*/api/private-scoped" "$1" | head -1 | awk '{print $2}' | tr -d "'"
