@@ -64,8 +64,8 @@ COPY --chmod=0555 app/run /app/run
 # Startup cache (JDK 25: the AOT cache): start the service once through app/run with the development
 # issuer (nothing leaves the build container), send the requests production sees, stop it with
 # SIGTERM. app/run records the classes the JVM loaded and links, and on that normal stop writes
-# them next to the jar, where every later start maps them: first 200 after ~1.0 s instead of ~1.9 s
-# (measured with JDK 25 on two shared cores). A cache is only valid for the JVM that wrote it, hence
+# them next to the jar, where every later start maps them: the first 200 with a third of the CPU
+# (docs/performance.md, "Launch"). A cache is only valid for the JVM that wrote it, hence
 # this step runs here, on the runtime image; app/run's fixed heap makes it fit any container limit.
 # (A cache that does not fit is skipped: the service still starts, slower.)
 RUN <<'TRAINING'
