@@ -2,9 +2,10 @@
 #
 # Container image of the resource server:   docker build -t resource-server .
 #
-# docs/deploy/README.md explains each choice and how to run the image. DeploymentArtifactsTest keeps
+# docs/deploy/README.md explains each choice and how to run the image. DockerfileTest keeps
 # this file in step with the build (jar name, modules), application.yml (port), the health paths,
-# the Kubernetes manifests (user) and the Jib block in app/pom.xml (base image, JVM flags, port, user).
+# the Kubernetes manifests (user), app/run and the Jib block in app/pom.xml (base image, JVM flags,
+# port, user).
 #
 # No issuer is configured here on purpose: started without AUTH0_DOMAIN + AUTH0_AUDIENCE or
 # AUTH_ISSUER + AUTH_AUDIENCE (docs/configuration.md), the container stops at once with exit code 2
@@ -56,21 +57,22 @@ RUN groupadd --gid 10001 app \
 
 WORKDIR /app
 COPY --from=build /workspace/app/target/app-0.1.0-SNAPSHOT.jar /app/app.jar
+# The launcher of the README: the JVM settings (128 MiB heap, Serial GC, exit on OutOfMemoryError)
+# and the startup cache. It starts app.jar next to it.
+COPY --chmod=0555 app/run /app/run
 
-# AppCDS: start the service once with the development issuer (nothing leaves the build container),
-# send the requests production sees, stop it with SIGTERM. On exit the JVM writes the classes it
-# loaded to /app/app.jsa, which the ENTRYPOINT maps: first 200 after ~1.0 s instead of
-# ~1.9 s (measured with JDK 25 on two shared cores).
-# Only the JVM that wrote an archive can use it, hence this step runs here, on the runtime image.
-# The flags are the ENTRYPOINT's; -XX:MaxRAM=256m gives the training JVM the heap it gets under the
-# Deployment's 256Mi limit, so the archive's compressed-oops mode matches it on any build host.
-# (An archive that does not match is ignored without a message: the service still starts, slower.)
+# Startup cache (JDK 25: the AOT cache): start the service once through app/run with the development
+# issuer (nothing leaves the build container), send the requests production sees, stop it with
+# SIGTERM. app/run records the classes the JVM loaded and links, and on that normal stop writes
+# them next to the jar, where every later start maps them: the first 200 with a third of the CPU
+# (docs/performance.md, "Launch"). A cache is only valid for the JVM that wrote it, hence
+# this step runs here, on the runtime image; app/run's fixed heap makes it fit any container limit.
+# (A cache that does not fit is skipped: the service still starts, slower.)
 RUN <<'TRAINING'
 #!/bin/bash
 set -euo pipefail
-flags=(-XX:MaxRAM=256m -XX:MaxRAMPercentage=50 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError)
 MICRONAUT_ENVIRONMENTS=dev MICRONAUT_SERVER_HOST=127.0.0.1 MICRONAUT_SERVER_PORT=8080 \
-  java "${flags[@]}" -XX:ArchiveClassesAtExit=/app/app.jsa -jar /app/app.jar >/tmp/training.log 2>&1 &
+  /app/run >/tmp/training.log 2>&1 &
 pid=$!
 
 # GET <path> [token] on 127.0.0.1:8080; prints the status line, e.g. "HTTP/1.1 200 OK".
@@ -85,15 +87,16 @@ get() {
   exec 3<&-
   echo "${status%$'\r'}"
 }
-fail() { echo "AppCDS training failed: $1" >&2; cat /tmp/training.log >&2; kill "$pid" 2>/dev/null; exit 1; }
+fail() { echo "Startup cache training failed: $1" >&2; cat /tmp/training.log >&2; kill "$pid" 2>/dev/null; exit 1; }
 
 for _ in $(seq 600); do
   get /api/public >/dev/null 2>&1 && break
   kill -0 "$pid" 2>/dev/null || fail "the service stopped"
   sleep 0.1
 done
-# The development issuer logs curl lines with tokens (valid for this process only).
-for _ in $(seq 100); do grep -q 'Bearer ' /tmp/training.log && break; sleep 0.1; done
+# The development issuer logs curl lines with tokens (valid for this process only) once its key,
+# generated in the background, is ready: possibly after the first 200.
+for _ in $(seq 600); do grep -q 'Bearer ' /tmp/training.log && break; sleep 0.1; done
 token=$(grep -o -m1 'Bearer [A-Za-z0-9._-]*' /tmp/training.log | head -n1 | cut -d' ' -f2 || true)
 [[ -n $token ]] || fail "no development token in the log"
 
@@ -109,17 +112,19 @@ for _ in 1 2 3; do
   get /prometheus >/dev/null
 done
 kill -TERM "$pid"
-wait "$pid" || true                          # 143 after SIGTERM
-[[ -s /app/app.jsa ]] || fail "no archive written"
-
-# The archive maps with the runtime flags (-Xshare:on refuses to start otherwise), and the image's
-# default configuration stops with its one sentence and exit code 2.
 status=0
-java "${flags[@]}" -Xshare:on -XX:SharedArchiveFile=/app/app.jsa -jar /app/app.jar || status=$?
+wait "$pid" || status=$?
+[[ $status -eq 143 ]] || fail "expected exit code 143 after SIGTERM, got $status"
+compgen -G '/app/app.*.aot' >/dev/null || fail "no cache written"
+
+# The cache maps (-XX:AOTMode=on refuses to start otherwise), and the image's default configuration
+# stops with its one sentence and exit code 2.
+status=0
+/app/run -XX:AOTMode=on || status=$?
 [[ $status -eq 2 ]] || fail "expected exit code 2 without an issuer, got $status"
 
 rm -rf /tmp/training.log /tmp/hsperfdata_*
-chmod 0444 /app/app.jar /app/app.jsa
+chmod 0444 /app/app.jar /app/app.*.aot
 TRAINING
 
 # Everything below runs as the unprivileged user. The service writes nothing to disk; the JVM keeps
@@ -132,7 +137,8 @@ EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
   CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/\"${MICRONAUT_SERVER_PORT:-8080}\" && printf 'GET /health/liveness HTTP/1.1\\r\\nHost: localhost\\r\\nConnection: close\\r\\n\\r\\n' >&3 && IFS= read -r -t 4 status <&3 && [[ $status == 'HTTP/1.1 200 '* ]] || exit 1"]
 
-# Heap: 50% of the container's memory limit, i.e. 128 MiB under the Deployment's 256Mi, the heap the
-# service was measured with (RSS ~190 MB under load; 75% would leave too little for the rest).
-# Serial GC: one small heap on one or two cores. Out of memory: exit, and let the orchestrator restart.
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=50", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError", "-XX:SharedArchiveFile=/app/app.jsa", "-jar", "/app/app.jar"]
+# app/run: a 128 MiB heap, the one the service was measured with (RSS ~190 MB under load), so it
+# fits the Deployment's 256Mi limit; Serial GC for one small heap on one or two cores; out of memory:
+# exit, and let the orchestrator restart. Arguments of `docker run IMAGE ...` go to java as options
+# (e.g. -Xmx192m); application arguments follow a `--`.
+ENTRYPOINT ["/app/run"]

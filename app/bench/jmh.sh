@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
 # JMH benchmarks of the verification path, reported as ratios to one raw RS256 verification.
+# The benchmark JVMs get app/run's heap and GC defaults, so the path is measured as the service runs it.
 # Usage: app/bench/jmh.sh                                  (5 x 2 s warm-up and measurement each)
 #        app/bench/jmh.sh -wi 2 -i 3 -w 1 -r 1             (quicker, noisier; any JMH options)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
+jvm_defaults=$(sed -n 's/^defaults=(\(.*\))$/\1/p' app/run)
+[ -n "$jvm_defaults" ] || { echo "no defaults=(...) line in app/run" >&2; exit 1; }
+
 ./mvnw -q -B -pl domain,auth-adapter install -DskipTests
 ./mvnw -q -B -pl auth-adapter -Pjmh test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/jmh.classpath -Dmdep.includeScope=test
 cp="auth-adapter/target/test-classes:auth-adapter/target/classes:$(cat auth-adapter/target/jmh.classpath)"
-java -cp "$cp" org.openjdk.jmh.Main VerificationBenchmark -rf json -rff auth-adapter/target/jmh-result.json "$@"
+${JAVA_HOME:+$JAVA_HOME/bin/}java -cp "$cp" org.openjdk.jmh.Main VerificationBenchmark -jvmArgsPrepend "$jvm_defaults" \
+  -rf json -rff auth-adapter/target/jmh-result.json "$@"
 
 python3 - auth-adapter/target/jmh-result.json <<'PY'
 import json, sys

@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Load benchmark: the three routes under wrk, reported as ratios against /api/public measured in the
-# same run (absolute numbers drift on a shared machine). See docs/performance.md.
+# same run (absolute numbers drift on a shared machine). The service starts through app/run, as the
+# README and the container image start it. See docs/performance.md.
 #
 # Usage: app/bench/load.sh [-d seconds per route] [-w warm-up seconds] [-c connections] [-t threads]
-#        JAVA_OPTS="-Xmx128m" app/bench/load.sh      (JVM options for the service; default below)
-#        CDS=off app/bench/load.sh                   (without the class-data sharing archive)
+#        JAVA_OPTS="-Xmx256m" app/bench/load.sh      (JVM options added to app/run's defaults)
+#        APP_CACHE=off app/bench/load.sh             (without app/run's startup cache)
+#        JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 app/bench/load.sh
 #        ACCESS_LOG=INFO app/bench/load.sh           (with the access log, off by default)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. app/bench/lib.sh
 
 duration=20 warmup=36 connections=64 threads=2
 while getopts "d:w:c:t:" opt; do
@@ -16,62 +19,38 @@ while getopts "d:w:c:t:" opt; do
     *) echo "usage: $0 [-d seconds] [-w warm-up seconds] [-c connections] [-t threads]" >&2; exit 2 ;;
   esac
 done
-java_opts=${JAVA_OPTS:--Xms128m -Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=4}
+read -r -a java_opts <<<"${JAVA_OPTS:-}"
 
 command -v wrk >/dev/null || {
   if [ "$(id -u)" = 0 ]; then apt-get install -y -qq wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
   else echo "wrk is missing: sudo apt-get install wrk" >&2; exit 1; fi
 }
 
-jar=$(ls app/target/app-*.jar 2>/dev/null | grep -v original | head -1 || true)
-if [ -z "$jar" ] || [ -n "$(find domain auth-adapter web-adapter app -path '*/src/main/*' -newer "$jar" -print -quit)" ]; then
-  ./mvnw -q -B package -DskipTests
-  jar=$(ls app/target/app-*.jar | grep -v original | head -1)
-fi
-
+ensure_jar
 out=app/target/bench; mkdir -p "$out"
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
-# Application class-data sharing (the default, as in the container image): a training run records the
-# classes the service loads into an archive that later starts map directly. CDS=off to compare.
-if [ "${CDS:-on}" = on ]; then
-  cds=app/target/app-cds.jsa
-  if [ ! -f "$cds" ] || [ "$cds" -ot "$jar" ]; then
-    echo "training run for the CDS archive ..." >&2
-    tport=$(free_port)
-    MICRONAUT_ENVIRONMENTS=dev MICRONAUT_SERVER_PORT=$tport LOGGER_LEVELS_ACCESS=OFF \
-      java -XX:ArchiveClassesAtExit="$cds" $java_opts -jar "$jar" >"$out/cds-training.log" 2>&1 &
-    tpid=$!
-    until curl -fs -o /dev/null "http://127.0.0.1:$tport/api/public"; do sleep 0.1; done
-    ttoken=$(grep -o "Bearer [A-Za-z0-9._-]*' [^ ]*/api/private-scoped" "$out/cds-training.log" | head -1 | awk '{print $2}' | tr -d "'")
-    for route in /api/private /api/private-scoped /api/nope; do
-      curl -s -o /dev/null -H "Authorization: Bearer $ttoken" "http://127.0.0.1:$tport$route"
-    done
-    kill $tpid; wait $tpid 2>/dev/null || true
-  fi
-  java_opts="$java_opts -XX:SharedArchiveFile=$cds -Xshare:auto"
-fi
+# app/run's startup cache (the default, as in the container image): recorded by a training run first,
+# so that the measured run starts as every start after the first does. APP_CACHE=off to compare.
+ensure_startup_cache "$out/cache-training.log" "${java_opts[@]}"
+jvm=$(APP_RUN_PRINT=1 app/run "${java_opts[@]}" | sed -n '2,/^-jar$/p' | grep -v '^-jar$' | tr '\n' ' ')
 stamp=$(date +%Y%m%d-%H%M%S); log="$out/service-$stamp.log"; report="$out/load-$stamp.txt"
 port=$(free_port)
 base="http://127.0.0.1:$port"
 
 # The access log is off by default (ACCESS_LOG=INFO to include it): every route pays for it alike, so
 # it would only dilute the cost of authentication that the ratios are meant to show.
+# app/run replaces itself with java when it does not record a cache, so $pid is the JVM's.
 launch=$(date +%s%N)
 MICRONAUT_ENVIRONMENTS=dev MICRONAUT_SERVER_PORT=$port MICRONAUT_SERVER_HOST=127.0.0.1 \
-  LOGGER_LEVELS_ACCESS=${ACCESS_LOG:-OFF} java $java_opts -jar "$jar" >"$log" 2>&1 &
+  LOGGER_LEVELS_ACCESS=${ACCESS_LOG:-OFF} app/run "${java_opts[@]}" >"$log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true' EXIT
-until curl -fs -o /dev/null "$base/api/public"; do
-  kill -0 $pid 2>/dev/null || { echo "the service died; see $log" >&2; exit 1; }
-  sleep 0.02
-done
+await_200 "$base/api/public" $pid 120 || { echo "the service died or did not answer; see $log" >&2; exit 1; }
 first200_ms=$(( ($(date +%s%N) - launch) / 1000000 ))
 rss_started_kb=$(awk '/VmRSS/{print $2}' /proc/$pid/status)
 
 # Tokens from the dev issuer's startup lines: the first private-scoped line carries read:messages.
-for _ in $(seq 100); do grep -q "private-scoped" "$log" && break; sleep 0.05; done
-token=$(grep -o "Bearer [A-Za-z0-9._-]*' [^ ]*/api/private-scoped" "$log" | head -1 | awk '{print $2}' | tr -d "'")
+token=$(dev_token "$log")
 [ -n "$token" ] || { echo "no token in the startup log; see $log" >&2; exit 1; }
 [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "$base/api/private-scoped")" = 200 ] \
   || { echo "the dev token is not accepted" >&2; exit 1; }
@@ -117,7 +96,7 @@ rss_after_kb=$(awk '/VmRSS/{print $2}' /proc/$pid/status)
 errors_in_log=$(grep -c -E ' ERROR |OutOfMemoryError' "$log" || true)
 
 {
-  echo "load benchmark $stamp  (wrk -t$threads -c$connections -d${duration}s after ${warmup}s warm-up; JVM: $java_opts; $(java -version 2>&1 | head -1); access log ${ACCESS_LOG:-OFF})"
+  echo "load benchmark $stamp  (wrk -t$threads -c$connections -d${duration}s after ${warmup}s warm-up; JVM: app/run, i.e. $jvm; $("$(APP_RUN_PRINT=1 app/run | head -1)" -version 2>&1 | head -1); access log ${ACCESS_LOG:-OFF})"
   echo "machine: $cores cores, load average before: $load_before"
   printf '%-22s %10s %9s %9s %12s %12s  %s\n' route req/s p50 p99 "cpu us/req" "other load%" errors
   for key in public1 private scoped public2; do

@@ -24,10 +24,19 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The development issuer of the contract's "Development default": an RSA key generated at startup,
  * its public JWKS served by this very service, and tokens minted for trying the API.
+ *
+ * <p>The key is generated on a thread of its own, started by the constructor: a 2048-bit RSA key costs
+ * 0.3 to 2.5 s of CPU in a JVM that has just started, which on the startup thread would delay the
+ * server's first answer. Started this early, it is usually ready when the server listens, so the key
+ * warm-up's JWKS request finds it within its fetch timeout even on a busy machine (generating it on
+ * first need instead was measured to miss that timeout there). Only what needs the key waits for it:
+ * minting (the startup log's tokens) and the JWKS route, the latter without holding its event loop.
  *
  * <p>It exists only in the {@code dev} environment and only when no issuer is configured at all:
  * both conditions are bean requirements, so no setting outside {@code dev} can switch it on. Its tokens
@@ -46,22 +55,36 @@ public class DevIssuer {
     public static final String JWKS_PATH = "/dev-issuer/jwks.json";
     static final Duration TOKEN_LIFETIME = Duration.ofHours(1);
 
-    private final RSAKey key;
+    private final CompletableFuture<RSAKey> key;
     private final BeanProvider<EmbeddedServer> server;
 
-    public DevIssuer(BeanProvider<EmbeddedServer> server) throws JOSEException {
+    public DevIssuer(BeanProvider<EmbeddedServer> server) {
         this.server = server;
-        this.key = new RSAKeyGenerator(2048).keyID("dev-" + UUID.randomUUID()).algorithm(JWSAlgorithm.RS256)
-                .generate();
+        this.key = CompletableFuture.supplyAsync(DevIssuer::generateKey, task -> {
+            Thread thread = new Thread(task, "dev-issuer-key");
+            thread.setDaemon(true);
+            thread.start();
+        });
+    }
+
+    private static RSAKey generateKey() {
+        try {
+            return new RSAKeyGenerator(2048).keyID("dev-" + UUID.randomUUID()).algorithm(JWSAlgorithm.RS256).generate();
+        } catch (JOSEException e) {
+            throw new IllegalStateException("The development key cannot be generated", e);
+        }
     }
 
     public TrustedIssuer trustedIssuer() {
         return new TrustedIssuer("dev", ISSUER, AUDIENCE, new JwksLocation.Deferred(this::jwksUri));
     }
 
-    /** The public half of the key, as the JWKS document served at {@link #JWKS_PATH}. */
-    public String publicJwks() {
-        return new JWKSet(key.toPublicJWK()).toString();
+    /**
+     * The public half of the key, as the JWKS document served at {@link #JWKS_PATH}; completes once the
+     * key exists, without blocking the caller (an event loop) until then.
+     */
+    public CompletionStage<String> publicJwks() {
+        return key.thenApply(k -> new JWKSet(k.toPublicJWK()).toString());
     }
 
     /** A token for {@code sub} granting {@code scope} (space-delimited; empty for none). */
@@ -77,10 +100,11 @@ public class DevIssuer {
         if (!scope.isEmpty()) {
             claims.claim("scope", scope);
         }
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
+        RSAKey signingKey = key.join();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKey.getKeyID())
                 .type(JOSEObjectType.JWT).build(), claims.build());
         try {
-            jwt.sign(new RSASSASigner(key));
+            jwt.sign(new RSASSASigner(signingKey));
         } catch (JOSEException e) {
             throw new IllegalStateException("The development key cannot sign", e);
         }

@@ -6,6 +6,8 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 
+import java.util.concurrent.CompletionStage;
+
 /** Serves the development issuer's public key set; exists only together with {@link DevIssuer}. */
 @Controller
 @Requires(bean = DevIssuer.class)
@@ -18,8 +20,9 @@ class DevIssuerJwksController {
         this.devIssuer = devIssuer;
     }
 
+    /** Asynchronous: a request that comes before the key is generated must not hold its event loop. */
     @Get(uri = DevIssuer.JWKS_PATH, produces = "application/jwk-set+json")
-    String jwks() {
+    CompletionStage<String> jwks() {
         return devIssuer.publicJwks();
     }
 }
