@@ -19,6 +19,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.inject.Singleton;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -57,9 +58,11 @@ public class DevIssuer {
 
     private final CompletableFuture<RSAKey> key;
     private final BeanProvider<EmbeddedServer> server;
+    private final Clock clock;
 
-    public DevIssuer(BeanProvider<EmbeddedServer> server) {
+    public DevIssuer(BeanProvider<EmbeddedServer> server, Clock clock) {
         this.server = server;
+        this.clock = clock;
         this.key = CompletableFuture.supplyAsync(DevIssuer::generateKey, task -> {
             Thread thread = new Thread(task, "dev-issuer-key");
             thread.setDaemon(true);
@@ -89,7 +92,7 @@ public class DevIssuer {
 
     /** A token for {@code sub} granting {@code scope} (space-delimited; empty for none). */
     public String mint(String subject, String scope) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
                 .audience(AUDIENCE)
