@@ -1,10 +1,10 @@
 package com.example.resourceserver.app;
 
 import com.example.resourceserver.app.support.ChildJvm;
+import com.example.resourceserver.auth.config.AuthConfiguration;
 import com.example.resourceserver.auth.config.InvalidAuthConfigurationException;
 import com.example.resourceserver.auth.config.JwksLocation;
 import com.example.resourceserver.auth.config.TrustedIssuer;
-import com.example.resourceserver.auth.config.TrustedIssuerResolver;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,7 @@ class ConfigurationTest {
         all.put("micronaut.server.port", -1);
         RuntimeException e = assertThrows(RuntimeException.class, () -> ApplicationContext.run(EmbeddedServer.class, all).close());
         var cause = Application.configurationError(e);
-        assertTrue(cause instanceof InvalidAuthConfigurationException, "unexpected failure: " + e);
+        assertTrue(cause != null && cause.getCause() instanceof InvalidAuthConfigurationException, "unexpected failure: " + e);
         return cause.getMessage();
     }
 
@@ -114,7 +114,7 @@ class ConfigurationTest {
     void theAuth0ShorthandDerivesIssuerAndKeysWithoutNetwork() {
         try (ApplicationContext context = ApplicationContext.run(Map.of("auth0.domain", "tenant.us.auth0.com",
                 "auth0.audience", "https://quickstarts/api"))) {
-            List<TrustedIssuer> issuers = context.getBean(TrustedIssuerResolver.Resolved.class).issuers();
+            List<TrustedIssuer> issuers = context.getBean(AuthConfiguration.class).issuers();
             assertEquals(List.of(new TrustedIssuer("auth0", "https://tenant.us.auth0.com/", "https://quickstarts/api",
                     new JwksLocation.Fixed(URI.create("https://tenant.us.auth0.com/.well-known/jwks.json")))), issuers);
         }
@@ -125,7 +125,7 @@ class ConfigurationTest {
         try (ApplicationContext context = ApplicationContext.run(Map.of("auth0.domain", "tenant.us.auth0.com",
                 "api.identifier", "https://quickstarts/api"))) {
             assertEquals("https://quickstarts/api",
-                    context.getBean(TrustedIssuerResolver.Resolved.class).issuers().get(0).audience());
+                    context.getBean(AuthConfiguration.class).issuers().get(0).audience());
         }
     }
 }

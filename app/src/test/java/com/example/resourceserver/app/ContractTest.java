@@ -1,7 +1,7 @@
 package com.example.resourceserver.app;
 
 import com.example.resourceserver.app.support.RawHttp;
-import com.example.resourceserver.auth.testing.JwksServer;
+import com.example.resourceserver.auth.testing.TestIdentityProvider;
 import com.example.resourceserver.auth.testing.TestKeys;
 import com.example.resourceserver.auth.testing.TokenMint;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -9,9 +9,9 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Instant;
 import java.util.List;
@@ -22,8 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The routes, statuses, challenges and bodies of ../shared/reference/quickstart-contract.md, end to end:
- * real HTTP in, tokens verified against a JWKS served over real HTTP.
+ * The routes, statuses, challenges and bodies of the team's quickstart contract (kept outside this
+ * repository), end to end: real HTTP in, tokens verified against a JWKS served over real HTTP.
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -38,27 +38,21 @@ class ContractTest implements TestPropertyProvider {
     static final String NO_CREDENTIALS_BODY = "{\"error\":\"unauthorized\",\"error_description\":"
             + "\"Authentication is required: send an access token as Authorization: Bearer <token>\"}";
 
-    final JwksServer jwks = JwksServer.start();
-    final RSAKey key = TestKeys.rsa("contract-key");
-    final TokenMint mint = new TokenMint(key, jwks.baseUrl(), "https://api.example/");
+    @RegisterExtension
+    final TestIdentityProvider idp = TestIdentityProvider.withKey("contract-key");
+    final TokenMint mint = idp.mint();
 
     @Inject
     EmbeddedServer server;
 
     @Override
     public Map<String, String> getProperties() {
-        jwks.publish(key);
         return Map.of(
                 "micronaut.server.port", "-1",
                 "micronaut.server.host", "127.0.0.1",
-                "auth.issuer", jwks.baseUrl(),
-                "auth.audience", "https://api.example/",
-                "auth.jwks-uri", jwks.jwksUri().toString());
-    }
-
-    @AfterAll
-    void stopJwks() {
-        jwks.close();
+                "auth.issuer", idp.issuer(),
+                "auth.audience", idp.audience(),
+                "auth.jwks-uri", idp.jwksUri().toString());
     }
 
     RawHttp.Response get(String path, String... headers) {
@@ -198,12 +192,12 @@ class ContractTest implements TestPropertyProvider {
         RSAKey stranger = TestKeys.rsa("contract-key");
         List<String> badTokens = List.of(
                 "x", "a.b", "a.b.c.d", "a.b.c.d.e", "abc.def.ghi", "....", "a..b",
-                TokenMint.unsigned(jwks.baseUrl(), "https://api.example/"),
+                TokenMint.unsigned(idp.issuer(), idp.audience()),
                 mint.token().header("alg", "RS512").sign(),
                 mint.token().header("alg", "PS256").sign(),
                 mint.token().header("kid", "unknown").sign(),
                 mint.token().signedWith(stranger).sign(),
-                mint.token().claim("iss", jwks.baseUrl() + "/").sign(),
+                mint.token().claim("iss", idp.issuer() + "/").sign(),
                 mint.token().claim("aud", "https://other/").sign(),
                 mint.token().claim("exp", null).sign(),
                 mint.token().claim("nbf", 4611686018427387904L).sign(),

@@ -2,14 +2,12 @@ package com.example.resourceserver.app;
 
 import com.example.resourceserver.app.support.RawHttp;
 import com.example.resourceserver.app.support.ServiceUnderTest;
-import com.example.resourceserver.auth.testing.JwksServer;
-import com.example.resourceserver.auth.testing.TestKeys;
-import org.junit.jupiter.api.AfterAll;
+import com.example.resourceserver.auth.testing.TestIdentityProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,19 +18,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class CorsTest {
 
-    static JwksServer jwks;
-    static ServiceUnderTest service;
+    @RegisterExtension
+    static final TestIdentityProvider idp = TestIdentityProvider.withKey("cors");
+    static ServiceUnderTest service; // stopped by idp
 
     @BeforeAll
     static void start() {
-        jwks = JwksServer.start().publish(TestKeys.rsa("cors"));
-        service = ServiceUnderTest.start(ServiceUnderTest.trusting(jwks));
-    }
-
-    @AfterAll
-    static void stop() {
-        service.close();
-        jwks.close();
+        service = ServiceUnderTest.startTrusting(idp);
     }
 
     static RawHttp.Response preflight(String path, String method, String headers) {
@@ -82,9 +74,8 @@ class CorsTest {
 
     @Test
     void allowedOriginsCanBeRestricted() {
-        try (ServiceUnderTest restricted = ServiceUnderTest.start(Map.of(
-                "auth.issuer", jwks.baseUrl(), "auth.audience", "a", "auth.jwks-uri", jwks.jwksUri().toString(),
-                "micronaut.server.cors.configurations.api.allowed-origins", "https://app.example.org"))) {
+        try (ServiceUnderTest restricted = ServiceUnderTest.trusting(idp).with("auth.audience", "a")
+                .with("micronaut.server.cors.configurations.api.allowed-origins", "https://app.example.org").start()) {
             RawHttp.Response allowed = RawHttp.send(restricted.port(), "OPTIONS", "/api/private", "Host: api.example.com",
                     "Origin: https://app.example.org", "Access-Control-Request-Method: GET",
                     "Access-Control-Request-Headers: authorization");

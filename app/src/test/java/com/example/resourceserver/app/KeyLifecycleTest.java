@@ -2,15 +2,14 @@ package com.example.resourceserver.app;
 
 import com.example.resourceserver.app.support.ServiceUnderTest;
 import com.example.resourceserver.auth.testing.JwksServer;
-import com.example.resourceserver.auth.testing.TestKeys;
-import com.example.resourceserver.auth.testing.TokenMint;
+import com.example.resourceserver.auth.testing.Poll;
+import com.example.resourceserver.auth.testing.TestIdentityProvider;
 import com.nimbusds.jose.jwk.RSAKey;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
-import java.util.Map;
+import java.time.Duration;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,105 +24,87 @@ class KeyLifecycleTest {
     static final String KEYS_UNAVAILABLE_BODY = "{\"error\":\"temporarily_unavailable\",\"error_description\":"
             + "\"The keys to verify the access token cannot be obtained right now, try again later\"}";
 
-    JwksServer jwks;
-    RSAKey key;
-    TokenMint mint;
-    ServiceUnderTest service;
-
-    @BeforeEach
-    void identityProvider() {
-        key = TestKeys.rsa("k1");
-        jwks = JwksServer.start().publish(key);
-        mint = new TokenMint(key, jwks.baseUrl(), ServiceUnderTest.AUDIENCE);
-    }
-
-    @AfterEach
-    void stop() {
-        if (service != null) {
-            service.close();
-        }
-        jwks.close();
-    }
+    @RegisterExtension
+    final TestIdentityProvider idp = TestIdentityProvider.withKey("k1");
+    ServiceUnderTest service; // started by each test, stopped by idp
 
     int status(String token) {
         return service.getWithToken("/api/private", token).statusCode();
     }
 
-    static void awaitWarmUp(JwksServer jwks) throws InterruptedException {
-        for (int i = 0; i < 100 && jwks.requests(JwksServer.JWKS_PATH) == 0; i++) {
-            Thread.sleep(50);
-        }
+    /** The background warm-up has asked for the keys, so later fetches are the test's own. */
+    void awaitWarmUp() {
+        Poll.until("the service's background warm-up to fetch the keys", () -> idp.jwksFetches() > 0, Duration.ofSeconds(5));
     }
 
     @Test
     void keysAreFoundThroughDiscoveryWhenNoJwksUrlIsGiven() {
-        Map<String, Object> properties = ServiceUnderTest.trusting(jwks);
-        properties.remove("auth.jwks-uri");
-        service = ServiceUnderTest.start(properties);
+        service = ServiceUnderTest.trusting(idp).without("auth.jwks-uri").start();
 
-        assertEquals(200, status(mint.valid("")));
-        assertEquals(1, jwks.requests(JwksServer.DISCOVERY_PATH));
+        assertEquals(200, status(idp.valid("")));
+        assertEquals(1, idp.discoveryFetches());
     }
 
     @Test
-    void aKeyPublishedAfterStartupIsAcceptedOnFirstUse() throws Exception {
-        service = ServiceUnderTest.start(ServiceUnderTest.trusting(jwks)); // default settings: 30 s between refetches
-        awaitWarmUp(jwks);
-        assertEquals(200, status(mint.valid("")));
+    void aKeyPublishedAfterStartupIsAcceptedOnFirstUse() {
+        service = ServiceUnderTest.startTrusting(idp); // default settings: 30 s between refetches
+        awaitWarmUp();
+        assertEquals(200, status(idp.valid("")));
 
-        RSAKey rotated = TestKeys.rsa("k2");
-        jwks.publish(key, rotated);
+        RSAKey rotated = idp.addKey("k2");
 
-        assertEquals(200, status(new TokenMint(rotated, jwks.baseUrl(), ServiceUnderTest.AUDIENCE).valid("")));
+        assertEquals(200, status(idp.mint(rotated).valid("")));
     }
 
     @Test
-    void fiftyRandomKidsCauseAtMostAFewFetches() throws Exception {
-        service = ServiceUnderTest.start(ServiceUnderTest.trusting(jwks));
-        awaitWarmUp(jwks);
-        assertEquals(200, status(mint.valid("")));
-        jwks.resetCounts();
+    void fiftyRandomKidsCauseAtMostAFewFetches() {
+        service = ServiceUnderTest.startTrusting(idp);
+        awaitWarmUp();
+        assertEquals(200, status(idp.valid("")));
+        idp.resetCounts();
 
         for (int i = 0; i < 50; i++) {
             HttpResponse<String> response = service.getWithToken("/api/private",
-                    mint.token().header("kid", UUID.randomUUID().toString()).sign());
+                    idp.token().header("kid", UUID.randomUUID().toString()).sign());
             assertEquals(401, response.statusCode());
             assertEquals("Bearer error=\"invalid_token\", error_description=\"The access token is signed with an "
                     + "unknown key\"", response.headers().firstValue("WWW-Authenticate").orElse(""));
         }
 
-        int fetches = jwks.requests(JwksServer.JWKS_PATH);
+        int fetches = idp.jwksFetches();
         assertTrue(fetches <= 2, "50 random kids caused " + fetches + " JWKS fetches");
     }
 
     @Test
     void cachedKeysKeepVerifyingWhileTheKeySetAnswers500() throws Exception {
-        service = ServiceUnderTest.start(ServiceUnderTest.trustingWithFastKeyRefresh(jwks));
-        awaitWarmUp(jwks);
-        String token = mint.valid("");
+        service = ServiceUnderTest.trusting(idp).fastKeyRefresh().start();
+        awaitWarmUp();
+        String token = idp.valid("");
         assertEquals(200, status(token));
 
-        jwks.mode(JwksServer.Mode.FAIL_500);
+        idp.mode(JwksServer.Mode.FAIL_500);
+        // A sleep, not a poll: what is checked is that nothing changes once the 2 s cache TTL has passed.
         Thread.sleep(2500); // the cache TTL has passed: refreshes now fail
 
         assertEquals(200, status(token));
-        assertEquals(200, status(mint.valid("read:messages")));
-        assertTrue(jwks.requests(JwksServer.JWKS_PATH) > 1, "the service should have tried to refresh");
+        assertEquals(200, status(idp.valid("read:messages")));
+        assertTrue(idp.jwksFetches() > 1, "the service should have tried to refresh");
     }
 
     @Test
     void aHangingKeySetNeverMakesARequestWaitPastTheFetchTimeout() throws Exception {
-        service = ServiceUnderTest.start(ServiceUnderTest.trustingWithFastKeyRefresh(jwks));
-        awaitWarmUp(jwks);
-        String token = mint.valid("");
+        service = ServiceUnderTest.trusting(idp).fastKeyRefresh().start();
+        awaitWarmUp();
+        String token = idp.valid("");
         assertEquals(200, status(token));
 
-        jwks.mode(JwksServer.Mode.HANG);
+        idp.mode(JwksServer.Mode.HANG);
+        // A sleep, not a poll: once the 2 s cache TTL has passed, every refresh meets the hang.
         Thread.sleep(2500);
 
         long start = System.nanoTime();
         assertEquals(200, status(token), "a cached key verifies while the key set hangs");
-        HttpResponse<String> unknown = service.getWithToken("/api/private", mint.token().header("kid", "new").sign());
+        HttpResponse<String> unknown = service.getWithToken("/api/private", idp.token().header("kid", "new").sign());
         long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
 
         assertEquals(503, unknown.statusCode());
@@ -132,49 +113,45 @@ class KeyLifecycleTest {
     }
 
     @Test
-    void theServiceStartsWhileTheKeySetIsDownAndRecoversWhenItReturns() throws Exception {
-        jwks.mode(JwksServer.Mode.FAIL_500);
-        service = ServiceUnderTest.start(ServiceUnderTest.trustingWithFastKeyRefresh(jwks));
+    void theServiceStartsWhileTheKeySetIsDownAndRecoversWhenItReturns() {
+        idp.mode(JwksServer.Mode.FAIL_500);
+        service = ServiceUnderTest.trusting(idp).fastKeyRefresh().start();
 
         assertEquals(200, service.get("/api/public").statusCode());
-        HttpResponse<String> unavailable = service.getWithToken("/api/private", mint.valid(""));
+        HttpResponse<String> unavailable = service.getWithToken("/api/private", idp.valid(""));
         assertEquals(503, unavailable.statusCode());
         assertEquals("1", unavailable.headers().firstValue("Retry-After").orElse(""));
         assertTrue(unavailable.headers().firstValue("WWW-Authenticate").isEmpty());
         assertEquals(KEYS_UNAVAILABLE_BODY, unavailable.body());
         assertEquals("application/json", unavailable.headers().firstValue("Content-Type").orElse(""));
 
-        jwks.mode(JwksServer.Mode.SERVE);
-        int status = 0;
-        for (int i = 0; i < 50 && status != 200; i++) {
-            Thread.sleep(100);
-            status = status(mint.valid(""));
-        }
+        idp.mode(JwksServer.Mode.SERVE);
+        int status = Poll.until(() -> status(idp.valid("")), s -> s == 200, Duration.ofSeconds(5));
         assertEquals(200, status, "the service should recover once the key set is back");
     }
 
     @Test
     void retryAfterFollowsTheRefetchInterval() {
-        jwks.mode(JwksServer.Mode.FAIL_500);
-        service = ServiceUnderTest.start(ServiceUnderTest.trusting(jwks));
-        HttpResponse<String> unavailable = service.getWithToken("/api/private", mint.valid(""));
+        idp.mode(JwksServer.Mode.FAIL_500);
+        service = ServiceUnderTest.startTrusting(idp);
+        HttpResponse<String> unavailable = service.getWithToken("/api/private", idp.valid(""));
         assertEquals(503, unavailable.statusCode());
         assertEquals("30", unavailable.headers().firstValue("Retry-After").orElse(""));
     }
 
     @Test
-    void keysRemovedFromTheKeySetStopVerifyingAfterTheNextRefresh() throws Exception {
-        RSAKey second = TestKeys.rsa("k2");
-        jwks.publish(key, second);
-        service = ServiceUnderTest.start(ServiceUnderTest.trustingWithFastKeyRefresh(jwks));
-        String signedBySecond = new TokenMint(second, jwks.baseUrl(), ServiceUnderTest.AUDIENCE).valid("");
+    void keysRemovedFromTheKeySetStopVerifyingAfterTheNextRefresh() {
+        RSAKey second = idp.addKey("k2");
+        service = ServiceUnderTest.trusting(idp).fastKeyRefresh().start();
+        String signedBySecond = idp.mint(second).valid("");
         assertEquals(200, status(signedBySecond));
 
-        jwks.publish(key);
-        Thread.sleep(2500);
+        idp.removeKey(second);
 
-        HttpResponse<String> response = service.getWithToken("/api/private", signedBySecond);
+        // The scheduled refresh comes before the 2 s cache TTL runs out; the bound leaves half a second more.
+        HttpResponse<String> response = Poll.until(() -> service.getWithToken("/api/private", signedBySecond),
+                r -> r.statusCode() == 401, Duration.ofMillis(2500));
         assertEquals(401, response.statusCode());
-        assertEquals(200, status(mint.valid("")));
+        assertEquals(200, status(idp.valid("")));
     }
 }

@@ -1,13 +1,12 @@
 package com.example.resourceserver.app;
 
 import com.example.resourceserver.app.support.ServiceUnderTest;
-import com.example.resourceserver.auth.testing.JwksServer;
-import com.example.resourceserver.auth.testing.TestKeys;
+import com.example.resourceserver.auth.testing.TestIdentityProvider;
 import com.example.resourceserver.auth.testing.TokenMint;
-import com.nimbusds.jose.jwk.RSAKey;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.Map;
 
@@ -16,31 +15,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** Several issuers at once through application properties, each with its own audience and keys. */
 class MultipleIssuersTest {
 
-    static JwksServer first;
-    static JwksServer second;
-    static RSAKey firstKey;
-    static RSAKey secondKey;
+    @RegisterExtension
+    static final TestIdentityProvider first = TestIdentityProvider.withKey("shared-kid").audience("https://first-api/");
+    // Same kid on purpose: keys are looked up per issuer.
+    @RegisterExtension
+    static final TestIdentityProvider second = TestIdentityProvider.withKey("shared-kid").audience("https://second-api/");
     static ServiceUnderTest service;
 
     @BeforeAll
     static void start() {
-        firstKey = TestKeys.rsa("shared-kid");
-        secondKey = TestKeys.rsa("shared-kid"); // same kid on purpose: keys are looked up per issuer
-        first = JwksServer.start().publish(firstKey);
-        second = JwksServer.start().publish(secondKey);
         service = ServiceUnderTest.start(Map.of(
-                "auth.issuers.first.issuer", first.baseUrl(),
-                "auth.issuers.first.audience", "https://first-api/",
-                "auth.issuers.second.issuer", second.baseUrl(),
-                "auth.issuers.second.audience", "https://second-api/",
+                "auth.issuers.first.issuer", first.issuer(),
+                "auth.issuers.first.audience", first.audience(),
+                "auth.issuers.second.issuer", second.issuer(),
+                "auth.issuers.second.audience", second.audience(),
                 "auth.issuers.second.jwks-uri", second.jwksUri().toString()));
     }
 
     @AfterAll
     static void stop() {
-        service.close();
-        first.close();
-        second.close();
+        service.close(); // before the identity providers stop
     }
 
     int status(String token) {
@@ -49,18 +43,18 @@ class MultipleIssuersTest {
 
     @Test
     void tokensFromEachIssuerAreAccepted() {
-        assertEquals(200, status(new TokenMint(firstKey, first.baseUrl(), "https://first-api/").valid("read:messages")));
-        assertEquals(200, status(new TokenMint(secondKey, second.baseUrl(), "https://second-api/").valid("read:messages")));
+        assertEquals(200, status(first.valid("read:messages")));
+        assertEquals(200, status(second.valid("read:messages")));
     }
 
     @Test
     void anIssuerCannotUseTheOtherIssuersAudience() {
-        assertEquals(401, status(new TokenMint(firstKey, first.baseUrl(), "https://second-api/").valid("read:messages")));
-        assertEquals(401, status(new TokenMint(secondKey, second.baseUrl(), "https://first-api/").valid("read:messages")));
+        assertEquals(401, status(new TokenMint(first.key(), first.issuer(), second.audience()).valid("read:messages")));
+        assertEquals(401, status(new TokenMint(second.key(), second.issuer(), first.audience()).valid("read:messages")));
     }
 
     @Test
     void anIssuerCannotSignForTheOther() {
-        assertEquals(401, status(new TokenMint(firstKey, second.baseUrl(), "https://second-api/").valid("read:messages")));
+        assertEquals(401, status(second.mint(first.key()).valid("read:messages")));
     }
 }

@@ -2,14 +2,12 @@ package com.example.resourceserver.app;
 
 import com.example.resourceserver.app.support.RawHttp;
 import com.example.resourceserver.app.support.ServiceUnderTest;
-import com.example.resourceserver.auth.testing.JwksServer;
-import com.example.resourceserver.auth.testing.TestKeys;
+import com.example.resourceserver.auth.testing.TestIdentityProvider;
 import com.example.resourceserver.auth.testing.TokenMint;
-import com.nimbusds.jose.jwk.RSAKey;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,25 +26,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Whatever arrives, the answer is a 4xx, never a 5xx or a hang, and the service keeps serving. */
 class RequestLimitsTest {
 
-    static JwksServer jwks;
-    static RSAKey key;
-    static ServiceUnderTest service;
-    static TokenMint mint;
+    @RegisterExtension
+    static final TestIdentityProvider idp = TestIdentityProvider.withKey("limits");
+    static final TokenMint mint = idp.mint();
+    static ServiceUnderTest service; // stopped by idp
 
     @BeforeAll
     static void start() {
-        key = TestKeys.rsa("limits");
-        jwks = JwksServer.start().publish(key);
-        mint = new TokenMint(key, jwks.baseUrl(), ServiceUnderTest.AUDIENCE);
-        var properties = ServiceUnderTest.trusting(jwks);
-        properties.put("web.request-header-timeout", "2s");
-        service = ServiceUnderTest.start(properties);
-    }
-
-    @AfterAll
-    static void stop() {
-        service.close();
-        jwks.close();
+        service = ServiceUnderTest.trusting(idp).with("web.request-header-timeout", "2s").start();
     }
 
     @AfterEach

@@ -2,18 +2,18 @@ package com.example.resourceserver.app;
 
 import com.example.resourceserver.app.support.ServiceUnderTest;
 import com.example.resourceserver.auth.testing.JwksServer;
+import com.example.resourceserver.auth.testing.Poll;
+import com.example.resourceserver.auth.testing.TestIdentityProvider;
 import com.example.resourceserver.auth.testing.TestKeys;
-import com.example.resourceserver.auth.testing.TokenMint;
 import com.example.resourceserver.auth.token.VerifiedTokenCache;
-import com.nimbusds.jose.jwk.RSAKey;
 import io.micronaut.core.type.Argument;
 import io.micronaut.security.authentication.Authentication;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
+import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,25 +21,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 /** The verified-token cache changes cost, never a verdict. */
 class TokenCacheTest {
 
-    JwksServer jwks;
-    RSAKey key;
-    TokenMint mint;
-    ServiceUnderTest service;
-
-    @BeforeEach
-    void start() {
-        key = TestKeys.rsa("k1");
-        jwks = JwksServer.start().publish(key);
-        mint = new TokenMint(key, jwks.baseUrl(), ServiceUnderTest.AUDIENCE);
-    }
-
-    @AfterEach
-    void stop() {
-        if (service != null) {
-            service.close();
-        }
-        jwks.close();
-    }
+    @RegisterExtension
+    final TestIdentityProvider idp = TestIdentityProvider.withKey("k1");
+    ServiceUnderTest service; // started by each test, stopped by idp
 
     VerifiedTokenCache<Authentication> cache() {
         return service.context().getBean(Argument.of(VerifiedTokenCache.class, Authentication.class));
@@ -51,67 +35,81 @@ class TokenCacheTest {
 
     @Test
     void aRepeatedTokenIsAHit() {
-        service = ServiceUnderTest.start(ServiceUnderTest.trusting(jwks));
-        String token = mint.valid("");
+        service = ServiceUnderTest.startTrusting(idp);
+        String token = idp.valid("");
         assertEquals(200, status(token));
         assertEquals(200, status(token));
         assertEquals(1, cache().stats().hitCount());
     }
 
     @Test
-    void aCachedTokenStillExpiresOnTime() throws InterruptedException {
-        Map<String, Object> properties = ServiceUnderTest.trusting(jwks);
-        properties.put("auth.leeway", "0s");
-        service = ServiceUnderTest.start(properties);
-        String token = mint.token().claim("exp", Instant.now().getEpochSecond() + 2).sign();
+    void aCachedTokenStillExpiresOnTime() {
+        service = ServiceUnderTest.trusting(idp).with("auth.leeway", "0s").start();
+        String token = idp.token().claim("exp", Instant.now().getEpochSecond() + 2).sign();
         assertEquals(200, status(token));
         assertEquals(200, status(token));
 
-        Thread.sleep(3000);
-
-        assertEquals(401, status(token));
+        // It expires within 2 s; the bound is the 3 s after which the answer must be 401.
+        assertEquals(401, Poll.until(() -> status(token), s -> s == 401, Duration.ofSeconds(3)));
     }
 
     @Test
-    void aCachedTokenWhoseKeyWasRemovedIsRejectedAfterTheNextRefresh() throws InterruptedException {
-        service = ServiceUnderTest.start(ServiceUnderTest.trustingWithFastKeyRefresh(jwks));
-        String token = mint.valid("");
+    void aCachedTokenWhoseKeyWasRemovedIsRejectedAfterTheNextRefresh() {
+        service = ServiceUnderTest.trusting(idp).fastKeyRefresh().start();
+        String token = idp.valid("");
         assertEquals(200, status(token));
         assertEquals(200, status(token));
         assertEquals(1, cache().size());
 
-        jwks.publish(TestKeys.rsa("k2"));
-        Thread.sleep(2500);
+        idp.publishOnly(TestKeys.rsa("k2"));
 
-        assertEquals(401, status(token));
+        // The scheduled refresh comes before the 2 s cache TTL runs out; the bound leaves half a second more.
+        assertEquals(401, Poll.until(() -> status(token), s -> s == 401, Duration.ofMillis(2500)));
     }
 
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"false", "FALSE", "off", "no"})
     void theCacheCanBeSwitchedOff(String off) {
-        Map<String, Object> properties = ServiceUnderTest.trusting(jwks);
-        properties.put("auth.token-cache.enabled", off);
-        service = ServiceUnderTest.start(properties);
+        service = ServiceUnderTest.trusting(idp).with("auth.token-cache.enabled", off).start();
         assertFalse(service.context().containsBean(VerifiedTokenCache.class));
-        String token = mint.valid("read:messages");
+        String token = idp.valid("read:messages");
         assertEquals(200, status(token));
         assertEquals(200, status(token));
-        assertEquals(401, status(mint.token().claim("exp", 10).sign()));
+        assertEquals(401, status(idp.token().claim("exp", 10).sign()));
     }
 
     @Test
-    void aCachedVerdictDoesNotOutliveTheKeysItWasReachedWith() throws InterruptedException {
-        Map<String, Object> properties = ServiceUnderTest.trustingWithFastKeyRefresh(jwks);
-        properties.put("auth.jwks.stale-period", "3s");
-        service = ServiceUnderTest.start(properties);
-        String cached = mint.valid("");
+    void aCachedVerdictDoesNotOutliveTheKeysItWasReachedWith() {
+        service = ServiceUnderTest.trusting(idp).fastKeyRefresh().with("auth.jwks.stale-period", "3s").start();
+        String cached = idp.valid("");
         assertEquals(200, status(cached));
         assertEquals(200, status(cached));
 
-        jwks.mode(JwksServer.Mode.FAIL_500);
-        Thread.sleep(6500); // past the stale period and the cache TTL: keys can no longer be used unfetched
+        idp.mode(JwksServer.Mode.FAIL_500);
+        // Past the stale period (3 s after the last good fetch) keys can no longer be used unfetched; the
+        // bound leaves room to spare. Each probe is a token the cache has never seen (its own jti).
+        int uncached = Poll.until(() -> status(idp.token().claim("jti", UUID.randomUUID().toString()).sign()),
+                s -> s == 503, Duration.ofMillis(6500));
 
-        assertEquals(503, status(mint.valid("")), "an uncached token needs keys that cannot be had");
+        assertEquals(503, uncached, "an uncached token needs keys that cannot be had");
         assertEquals(503, status(cached), "so the cached one must get the same answer");
+    }
+
+    @Test
+    void aKeyRemovedWhileRefreshesFailedStopsVerifyingCachedTokensOnceTheKeySetIsBack() {
+        service = ServiceUnderTest.trusting(idp).fastKeyRefresh().start(); // stale period: the shipped hour
+        String cached = idp.valid("");
+        assertEquals(200, status(cached));
+        int fetchesBefore = idp.jwksFetches();
+
+        idp.mode(JwksServer.Mode.FAIL_500);
+        // A scheduled refresh fails; cached keys keep the cached token verifying (the stale period).
+        Poll.until(idp::jwksFetches, n -> n > fetchesBefore, Duration.ofSeconds(5));
+        assertEquals(200, status(cached));
+
+        idp.publishOnly(TestKeys.rsa("k2"));
+        idp.mode(JwksServer.Mode.SERVE);
+        // Only the cached token is sent, so nothing but the service's own refreshes can notice that k1 left.
+        assertEquals(401, Poll.until(() -> status(cached), s -> s == 401, Duration.ofSeconds(5)));
     }
 }

@@ -3,6 +3,8 @@ package com.example.resourceserver.app.architecture;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static java.util.stream.Collectors.toCollection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,6 +15,13 @@ import com.example.resourceserver.archfixture.app.AppUsingNimbus;
 import com.example.resourceserver.archfixture.auth.AuthReachingIntoApp;
 import com.example.resourceserver.archfixture.auth.AuthReachingIntoWeb;
 import com.example.resourceserver.archfixture.auth.AuthUsingStrayLibrary;
+import com.example.resourceserver.archfixture.auth.config.ConfigExtendingFrameworkException;
+import com.example.resourceserver.archfixture.auth.config.ConfigReachingIntoKeys;
+import com.example.resourceserver.archfixture.auth.keys.KeysReachingIntoToken;
+import com.example.resourceserver.archfixture.auth.scope.ScopeReachingIntoToken;
+import com.example.resourceserver.archfixture.auth.scope.ScopeReadingClaims;
+import com.example.resourceserver.archfixture.auth.token.TokenAnnotatedByFramework;
+import com.example.resourceserver.archfixture.auth.token.TokenReachingIntoGlue;
 import com.example.resourceserver.archfixture.domain.DomainAnnotatedByFramework;
 import com.example.resourceserver.archfixture.domain.DomainReachingIntoAdapters;
 import com.example.resourceserver.archfixture.domain.DomainUsingLibrary;
@@ -21,17 +30,24 @@ import com.example.resourceserver.archfixture.web.WebReachingIntoAuth;
 import com.example.resourceserver.archfixture.web.WebUsingJwtModule;
 import com.example.resourceserver.archfixture.web.WebUsingNimbus;
 import com.example.resourceserver.archfixture.web.WebUsingStrayLibrary;
+import com.example.resourceserver.archfixture.web.api.ApiUsingErrors;
+import com.example.resourceserver.archfixture.web.errors.ErrorsUsingApi;
 import com.example.resourceserver.auth.token.AccessTokenVerifier;
 import com.example.resourceserver.domain.caller.Caller;
-import com.example.resourceserver.web.MessageController;
+import com.example.resourceserver.web.api.MessageController;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.context.annotation.EachProperty;
+import io.micronaut.core.annotation.Generated;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
@@ -92,11 +108,51 @@ class ArchitectureTest {
         String[] packages() {
             return new String[] {root + ".domain", root + ".auth", root + ".web", root + ".app"};
         }
+
+        /** One layer per Maven module, in the order of the module graph. */
+        List<String> modules() {
+            return List.of(domain(), auth(), web(), app());
+        }
+
+        // Inside the auth adapter: the Micronaut Security glue and the development issuer (both Micronaut
+        // beans), then token verification, key sets, configuration; the scope policy stands beside them.
+
+        String[] authGlue() {
+            return new String[] {root + ".auth.micronaut..", root + ".auth.dev.."};
+        }
+
+        String authToken() {
+            return root + ".auth.token..";
+        }
+
+        String authKeys() {
+            return root + ".auth.keys..";
+        }
+
+        String authConfig() {
+            return root + ".auth.config..";
+        }
+
+        String authScope() {
+            return root + ".auth.scope..";
+        }
     }
 
     /**
      * Each rule, with exactly the fixture classes that break it. Some fixtures break several rules
      * (reaching into another layer is also a dependency outside the layer's allowed list).
+     *
+     * <p>Some rules only restate the Maven module graph, which already refuses to compile the
+     * violation (the class is not on the module's compile classpath); they stay for a message that
+     * names the design rather than a missing symbol, and because a POM edit is easy to make:
+     * DOMAIN_DEPENDS_ONLY_ON_THE_JDK and DOMAIN_DOES_NOT_DEPEND_ON_ADAPTERS_OR_APP (domain has no
+     * compile dependency at all), AUTH_DOES_NOT_DEPEND_ON_WEB_OR_APP, WEB_DOES_NOT_DEPEND_ON_AUTH_OR_APP
+     * and NOTHING_DEPENDS_ON_APP (no module depends on a sibling adapter or on app), WEB_DOES_NOT_USE_JWT_LIBRARIES
+     * (neither Nimbus nor Micronaut's JWT module is on web-adapter's classpath). The others say more
+     * than Maven can: which of the libraries a module's classpath holds it may use (transitive
+     * dependencies are on it too), Nimbus out of app, which sees it through auth-adapter, and
+     * everything inside one module: the auth adapter's layers, where Micronaut may appear, and
+     * package cycles (between modules Maven forbids cycles, so that rule looks inside each module).
      */
     enum Rule {
 
@@ -195,6 +251,72 @@ class ArchitectureTest {
                 return noClasses().that().resideOutsideOfPackage(layers.auth())
                         .should().dependOnClassesThat().resideInAPackage("com.nimbusds..")
                         .because("Nimbus is an implementation detail of the auth adapter, not even the app's");
+            }
+        },
+
+        AUTH_LAYERS_POINT_FROM_GLUE_TO_TOKEN_TO_KEYS_TO_CONFIG(ConfigReachingIntoKeys.class,
+                KeysReachingIntoToken.class, TokenReachingIntoGlue.class, ScopeReachingIntoToken.class) {
+            @Override
+            ArchRule on(Layers layers) {
+                // Only dependencies between these layers count: the app wiring the glue is not this rule's business.
+                return layeredArchitecture().consideringOnlyDependenciesInLayers()
+                        .layer("glue").definedBy(layers.authGlue())
+                        .layer("token").definedBy(layers.authToken())
+                        .layer("keys").definedBy(layers.authKeys())
+                        .layer("config").definedBy(layers.authConfig())
+                        .layer("scope").definedBy(layers.authScope())
+                        .whereLayer("glue").mayNotBeAccessedByAnyLayer()
+                        .whereLayer("token").mayOnlyBeAccessedByLayers("glue")
+                        .whereLayer("keys").mayOnlyBeAccessedByLayers("glue", "token")
+                        .whereLayer("config").mayOnlyBeAccessedByLayers("glue", "token", "keys")
+                        .whereLayer("scope").mayOnlyBeAccessedByLayers("glue")
+                        .because("inside the auth adapter, Micronaut glue uses token verification, which uses "
+                                + "key sets, which use configuration, and never the other way round");
+            }
+        },
+
+        AUTH_USES_MICRONAUT_ONLY_IN_GLUE_AND_SETTINGS(TokenAnnotatedByFramework.class,
+                ConfigExtendingFrameworkException.class) {
+            @Override
+            ArchRule on(Layers layers) {
+                // Micronaut's generated bean definitions sit next to every bean, in every package; they are
+                // the framework's code, not ours. jakarta.inject (@Singleton) is not Micronaut.
+                return noClasses().that().resideInAPackage(layers.auth())
+                        .and().resideOutsideOfPackages(layers.authGlue())
+                        .and().areNotAnnotatedWith(ConfigurationProperties.class)
+                        .and().areNotAnnotatedWith(EachProperty.class)
+                        .and().areNotAnnotatedWith(Generated.class)
+                        .should().dependOnClassesThat().resideInAPackage("io.micronaut..")
+                        .because("only the glue and the settings types Micronaut binds know the framework; "
+                                + "tokens, keys and configuration logic are tested without a context");
+            }
+        },
+
+        AUTH_SCOPE_POLICY_KNOWS_ONLY_THE_DOMAIN(ScopeReachingIntoToken.class, ScopeReadingClaims.class) {
+            @Override
+            ArchRule on(Layers layers) {
+                return classes().that().resideInAPackage(layers.authScope())
+                        .and().areNotAnnotatedWith(Generated.class)
+                        .should().onlyDependOnClassesThat().resideInAnyPackage(
+                                "java..", layers.domain(), layers.authScope(), "jakarta.inject..")
+                        .because("the scope policy implements the domain's port on the domain's caller, "
+                                + "not on tokens");
+            }
+        },
+
+        NO_PACKAGE_CYCLES_WITHIN_A_MODULE(ApiUsingErrors.class, ErrorsUsingApi.class) {
+            @Override
+            ArchRule on(Layers layers) {
+                // One slice per package ("(web..)" captures the whole package name), one module at a time:
+                // between modules Maven already forbids cycles, and in the fixtures, whose layers reach into
+                // each other on purpose, a cross-module cycle would drown the one this rule is about.
+                List<ArchRule> perModule = layers.modules().stream()
+                        .map(module -> (ArchRule) slices().matching("(" + module + ")")
+                                .namingSlices("package $1").should().beFreeOfCycles())
+                        .toList();
+                return CompositeArchRule.of(perModule)
+                        .because("packages of one module form a hierarchy one can read top-down; "
+                                + "two packages that need each other are one package");
             }
         };
 

@@ -7,16 +7,16 @@ import ch.qos.logback.core.read.ListAppender;
 import com.example.resourceserver.app.support.RawHttp;
 import com.example.resourceserver.app.support.ServiceUnderTest;
 import com.example.resourceserver.auth.testing.JwksServer;
+import com.example.resourceserver.auth.testing.Poll;
+import com.example.resourceserver.auth.testing.TestIdentityProvider;
 import com.example.resourceserver.auth.testing.TestKeys;
-import com.example.resourceserver.auth.testing.TokenMint;
-import com.nimbusds.jose.jwk.RSAKey;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 import org.yaml.snakeyaml.Yaml;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -29,62 +29,41 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** What an operator sees from outside: health, metrics, logs and the API description. */
 class OperationsTest {
 
-    JwksServer jwks;
-    RSAKey key;
-    TokenMint mint;
-    ServiceUnderTest service;
-
-    @BeforeEach
-    void identityProvider() {
-        key = TestKeys.rsa("ops");
-        jwks = JwksServer.start().publish(key);
-        mint = new TokenMint(key, jwks.baseUrl(), ServiceUnderTest.AUDIENCE);
-    }
-
-    @AfterEach
-    void stop() {
-        if (service != null) {
-            service.close();
-        }
-        jwks.close();
-    }
+    @RegisterExtension
+    final TestIdentityProvider idp = TestIdentityProvider.withKey("ops");
+    ServiceUnderTest service; // started by each test, stopped by idp
 
     // --- health ---------------------------------------------------------------------------------------
 
     @Test
     void readinessWaitsForKeysAndLivenessDoesNot() throws Exception {
-        jwks.mode(JwksServer.Mode.FAIL_500);
-        service = ServiceUnderTest.start(ServiceUnderTest.trustingWithFastKeyRefresh(jwks));
+        idp.mode(JwksServer.Mode.FAIL_500);
+        service = ServiceUnderTest.trusting(idp).fastKeyRefresh().start();
 
         assertEquals(503, service.get("/health/readiness").statusCode());
         assertEquals("{\"status\":\"DOWN\"}", service.get("/health/readiness").body());
         assertEquals(200, service.get("/health/liveness").statusCode());
 
-        jwks.mode(JwksServer.Mode.SERVE); // no token arrives: the background warm-up retries alone
-        int status = 0;
-        for (int i = 0; i < 50 && status != 200; i++) {
-            Thread.sleep(100);
-            status = service.get("/health/readiness").statusCode();
-        }
+        idp.mode(JwksServer.Mode.SERVE); // no token arrives: the background warm-up retries alone
+        int status = Poll.until(() -> service.get("/health/readiness").statusCode(), s -> s == 200, Duration.ofSeconds(5));
         assertEquals(200, status, "readiness should flip once the keys load");
 
-        jwks.mode(JwksServer.Mode.FAIL_500);
+        idp.mode(JwksServer.Mode.FAIL_500);
+        // A sleep, not a poll: what is checked is that nothing changes once the 2 s cache TTL has passed.
         Thread.sleep(2500); // refreshes now fail: cached keys still verify, so ready and alive stay UP
         assertEquals(200, service.get("/health/readiness").statusCode());
         assertEquals(200, service.get("/health/liveness").statusCode());
-        assertEquals(200, service.getWithToken("/api/private", mint.valid("")).statusCode());
+        assertEquals(200, service.getWithToken("/api/private", idp.valid("")).statusCode());
     }
 
     @Test
     void healthDetailsAreHiddenUnlessConfiguredAndNeverCarryConfiguration() {
-        service = ServiceUnderTest.start(ServiceUnderTest.trusting(jwks));
+        service = ServiceUnderTest.startTrusting(idp);
         assertFalse(service.get("/health/readiness").body().contains("issuers"));
         service.close();
 
-        Map<String, Object> properties = ServiceUnderTest.trusting(jwks);
-        properties.put("endpoints.health.details-visible", "ANONYMOUS");
-        service = ServiceUnderTest.start(properties);
-        service.getWithToken("/api/private", mint.valid("")); // keys loaded
+        service = ServiceUnderTest.trusting(idp).with("endpoints.health.details-visible", "ANONYMOUS").start();
+        service.getWithToken("/api/private", idp.valid("")); // keys loaded
         String body = service.get("/health/readiness").body();
         assertTrue(body.contains("\"issuers\"") && body.contains("\"keysLoaded\":true")
                 && body.contains("\"lastRefreshSucceeded\":true") && body.contains("\"keyAgeSeconds\""), body);
@@ -95,16 +74,16 @@ class OperationsTest {
 
     @Test
     void metricsCountAuthenticationOutcomesRequestsKeysAndTheCache() {
-        service = ServiceUnderTest.start(ServiceUnderTest.trusting(jwks));
+        service = ServiceUnderTest.startTrusting(idp);
         String before = service.get("/prometheus").body();
 
-        String token = mint.valid("read:messages");
+        String token = idp.valid("read:messages");
         service.getWithToken("/api/private", token);
         service.getWithToken("/api/private", token);                                   // ok x2 (one cache hit)
         service.get("/api/private");                                                   // missing
-        service.getWithToken("/api/private", mint.token().claim("exp", Instant.now().getEpochSecond() - 3600).sign());
-        service.getWithToken("/api/private", mint.token().signedWith(TestKeys.rsa("ops")).sign()); // bad signature
-        service.getWithToken("/api/private-scoped", mint.valid(""));                 // insufficient scope
+        service.getWithToken("/api/private", idp.token().claim("exp", Instant.now().getEpochSecond() - 3600).sign());
+        service.getWithToken("/api/private", idp.token().signedWith(TestKeys.rsa("ops")).sign()); // bad signature
+        service.getWithToken("/api/private-scoped", idp.valid(""));                  // insufficient scope
         RawHttp.get(service.port(), "/api/private", "Authorization: Bearer a.b.c", "Authorization: Bearer a.b.c");
         service.get("/api/public");
         RawHttp.get(service.port(), "/health", "Authorization: Bearer a.b.c");         // not a protected route
@@ -140,7 +119,7 @@ class OperationsTest {
     @Test
     void oneAccessLinePerRequestWithARequestId() {
         // Attach after startup: the context applies its logging configuration when it starts.
-        service = ServiceUnderTest.start(ServiceUnderTest.trusting(jwks));
+        service = ServiceUnderTest.startTrusting(idp);
         ListAppender<ILoggingEvent> access = capture("access", Level.INFO);
         try {
             HttpResponse<String> given = service.get("/api/private", "X-Request-Id", "trace-42.a_b:c");
@@ -167,12 +146,12 @@ class OperationsTest {
 
     @Test
     void noTokenSignatureOrAuthorizationHeaderInAnyLogAtAnyLevel() {
-        service = ServiceUnderTest.start(ServiceUnderTest.trusting(jwks));
+        service = ServiceUnderTest.startTrusting(idp);
         ListAppender<ILoggingEvent> everything = capture(org.slf4j.Logger.ROOT_LOGGER_NAME, Level.TRACE);
         try {
-            String valid = mint.valid("read:messages");
-            String expired = mint.token().claim("exp", 1000).sign();
-            String forged = mint.token().signedWith(TestKeys.rsa("ops")).sign();
+            String valid = idp.valid("read:messages");
+            String expired = idp.token().claim("exp", 1000).sign();
+            String forged = idp.token().signedWith(TestKeys.rsa("ops")).sign();
             for (String token : List.of(valid, expired, forged)) {
                 service.getWithToken("/api/private-scoped", token);
                 RawHttp.get(service.port(), "/api/private", "Authorization: Bearer " + token, "Authorization: Bearer " + token);
@@ -195,12 +174,12 @@ class OperationsTest {
 
     @Test
     void keyFetchFailuresAreLoggedPerFetchNotPerRequest() {
-        jwks.mode(JwksServer.Mode.FAIL_500);
-        service = ServiceUnderTest.start(ServiceUnderTest.trusting(jwks)); // 30 s between refetches
+        idp.mode(JwksServer.Mode.FAIL_500);
+        service = ServiceUnderTest.startTrusting(idp); // 30 s between refetches
         ListAppender<ILoggingEvent> keys = capture("com.example.resourceserver.auth.keys", Level.INFO);
         try {
             for (int i = 0; i < 20; i++) {
-                assertEquals(503, service.getWithToken("/api/private", mint.valid("")).statusCode());
+                assertEquals(503, service.getWithToken("/api/private", idp.valid("")).statusCode());
             }
             long failures = snapshot(keys).stream().filter(e -> e.getLevel() == Level.WARN
                     && e.getFormattedMessage().startsWith("Keys of issuer 'default' unavailable")).count();
@@ -215,7 +194,7 @@ class OperationsTest {
     @Test
     @SuppressWarnings("unchecked")
     void theOpenApiDocumentDescribesTheRoutesAndTheirSecurity() {
-        service = ServiceUnderTest.start(ServiceUnderTest.trusting(jwks));
+        service = ServiceUnderTest.startTrusting(idp);
         HttpResponse<String> response = service.get("/openapi/messages-api.yml");
         assertEquals(200, response.statusCode());
         Map<String, Object> document = new Yaml().load(response.body());

@@ -2,6 +2,7 @@ package com.example.resourceserver.app.providers;
 
 import com.example.resourceserver.app.support.OAuthClient;
 import com.example.resourceserver.app.support.ServiceUnderTest;
+import com.example.resourceserver.auth.testing.Poll;
 import com.nimbusds.jwt.JWTClaimsSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -159,8 +160,10 @@ abstract class ProviderScenarios {
             assertTrue(lifetime > 0 && lifetime <= 10, "a short-lived token, not one of " + lifetime + " s");
             assertEquals(List.of(200, 200, 200), statuses(strict, token), answers(strict, token));
 
-            sleepUntil(expiry.plusSeconds(1).plusMillis(1500)); // exp + leeway + a margin
-            assertEquals(List.of(200, 401, 401), statuses(strict, token), answers(strict, token));
+            // By exp + leeway + a margin the token must be refused on both protected routes.
+            Duration untilRefused = Duration.between(Instant.now(), expiry.plusSeconds(1).plusMillis(1500));
+            List<Integer> refused = Poll.until(() -> statuses(strict, token), List.of(200, 401, 401)::equals, untilRefused);
+            assertEquals(List.of(200, 401, 401), refused, answers(strict, token));
             assertInvalidToken(strict.getWithToken("/api/private-scoped", token));
         }
     }
@@ -190,7 +193,8 @@ abstract class ProviderScenarios {
 
             retireOldSigningKey();
             // After the service's next refresh the old key's tokens are refused; new ones keep working.
-            int status = pollStatus(rotating, before, 401, Duration.ofSeconds(30));
+            int status = Poll.until(() -> rotating.getWithToken("/api/private-scoped", before).statusCode(),
+                    s -> s == 401, Duration.ofSeconds(30));
             assertEquals(401, status, "a token signed by the retired key must stop verifying after a key refresh");
             assertInvalidToken(rotating.getWithToken("/api/private-scoped", before));
             assertEquals(200, rotating.getWithToken("/api/private-scoped", after).statusCode());
@@ -239,32 +243,5 @@ abstract class ProviderScenarios {
             return Set.of();
         }
         return Set.of(scope.toString().trim().split(" +"));
-    }
-
-    /** Calls /api/private-scoped until it answers {@code expected} or {@code bound} passes; the last status. */
-    static int pollStatus(ServiceUnderTest service, String token, int expected, Duration bound) {
-        long deadline = System.nanoTime() + bound.toNanos();
-        int status;
-        do {
-            status = service.getWithToken("/api/private-scoped", token).statusCode();
-            if (status == expected) {
-                return status;
-            }
-            sleepUntil(Instant.now().plusMillis(500));
-        } while (System.nanoTime() < deadline);
-        return status;
-    }
-
-    static void sleepUntil(Instant instant) {
-        long millis = Duration.between(Instant.now(), instant).toMillis();
-        if (millis <= 0) {
-            return;
-        }
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
     }
 }

@@ -1,6 +1,6 @@
 package com.example.resourceserver.app.support;
 
-import com.example.resourceserver.auth.testing.JwksServer;
+import com.example.resourceserver.auth.testing.TestIdentityProvider;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 
@@ -20,7 +20,7 @@ import java.util.Map;
  */
 public final class ServiceUnderTest implements AutoCloseable {
 
-    public static final String AUDIENCE = "https://api.example/";
+    public static final String AUDIENCE = TestIdentityProvider.DEFAULT_AUDIENCE;
 
     private final EmbeddedServer server;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -39,26 +39,53 @@ public final class ServiceUnderTest implements AutoCloseable {
         return new ServiceUnderTest(ApplicationContext.run(EmbeddedServer.class, all, environments));
     }
 
-    /** Properties that trust the given test identity provider with an explicit JWKS URL. */
-    public static Map<String, Object> trusting(JwksServer jwks) {
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("auth.issuer", jwks.baseUrl());
-        properties.put("auth.audience", AUDIENCE);
-        properties.put("auth.jwks-uri", jwks.jwksUri().toString());
-        return properties;
+    /** Starts the service trusting {@code idp} (issuer, audience, JWKS URL); it stops before {@code idp} does. */
+    public static ServiceUnderTest startTrusting(TestIdentityProvider idp) {
+        return trusting(idp).start();
     }
 
-    /**
-     * Like {@link #trusting}, with key caching shortened (2 s TTL, refetch at most twice per 500 ms,
-     * 700 ms fetch timeout) so that "after the next refresh" happens within a test.
-     */
-    public static Map<String, Object> trustingWithFastKeyRefresh(JwksServer jwks) {
-        Map<String, Object> properties = trusting(jwks);
-        properties.put("auth.jwks.cache-ttl", "2s");
-        properties.put("auth.jwks.refresh-ahead", "200ms");
-        properties.put("auth.jwks.min-refresh-interval", "500ms");
-        properties.put("auth.jwks.fetch-timeout", "700ms");
-        return properties;
+    /** Settings that trust {@code idp}, with an explicit JWKS URL, to add to before {@link Settings#start}. */
+    public static Settings trusting(TestIdentityProvider idp) {
+        return new Settings(idp);
+    }
+
+    /** The service's properties for one test, built up from "trust this identity provider". */
+    public static final class Settings {
+        private final TestIdentityProvider idp;
+        private final Map<String, Object> properties = new HashMap<>();
+
+        private Settings(TestIdentityProvider idp) {
+            this.idp = idp;
+            properties.put("auth.issuer", idp.issuer());
+            properties.put("auth.audience", idp.audience());
+            properties.put("auth.jwks-uri", idp.jwksUri().toString());
+        }
+
+        public Settings with(String name, Object value) {
+            properties.put(name, value);
+            return this;
+        }
+
+        public Settings without(String name) {
+            properties.remove(name);
+            return this;
+        }
+
+        /**
+         * Key caching shortened (2 s TTL, refetch at most twice per 500 ms, 700 ms fetch timeout) so that
+         * "after the next refresh" happens within a test.
+         */
+        public Settings fastKeyRefresh() {
+            return with("auth.jwks.cache-ttl", "2s")
+                    .with("auth.jwks.refresh-ahead", "200ms")
+                    .with("auth.jwks.min-refresh-interval", "500ms")
+                    .with("auth.jwks.fetch-timeout", "700ms");
+        }
+
+        /** Starts the service; it is closed when the identity provider stops, if not before. */
+        public ServiceUnderTest start(String... environments) {
+            return idp.closeAfterwards(ServiceUnderTest.start(properties, environments));
+        }
     }
 
     public int port() {
@@ -89,8 +116,11 @@ public final class ServiceUnderTest implements AutoCloseable {
         return get(path, "Authorization", "Bearer " + token);
     }
 
+    /** Stops the service; again is a no-op. */
     @Override
     public void close() {
-        server.getApplicationContext().close();
+        if (server.getApplicationContext().isRunning()) {
+            server.getApplicationContext().close();
+        }
     }
 }

@@ -1,6 +1,6 @@
 package com.example.resourceserver.archfixture.app;
 
-import com.example.resourceserver.archfixture.auth.AllowedAuthUsage;
+import com.example.resourceserver.archfixture.auth.micronaut.AllowedAuthUsage;
 import com.example.resourceserver.archfixture.domain.AllowedDomainValue;
 import com.example.resourceserver.archfixture.web.AllowedWebUsage;
 import io.micronaut.context.env.Environment;

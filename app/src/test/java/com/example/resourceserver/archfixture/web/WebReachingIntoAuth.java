@@ -1,6 +1,6 @@
 package com.example.resourceserver.archfixture.web;
 
-import com.example.resourceserver.archfixture.auth.AllowedAuthUsage;
+import com.example.resourceserver.archfixture.auth.micronaut.AllowedAuthUsage;
 
 /** Violation: the web adapter knows the auth adapter. */
 public class WebReachingIntoAuth {

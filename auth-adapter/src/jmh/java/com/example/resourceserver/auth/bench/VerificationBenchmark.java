@@ -3,8 +3,9 @@ package com.example.resourceserver.auth.bench;
 import com.example.resourceserver.auth.config.AuthSettings;
 import com.example.resourceserver.auth.config.JwksLocation;
 import com.example.resourceserver.auth.config.TrustedIssuer;
-import com.example.resourceserver.auth.config.TrustedIssuerResolver;
-import com.example.resourceserver.auth.keys.IssuerKeys;
+import com.example.resourceserver.auth.keys.KeyAccess;
+import com.example.resourceserver.auth.keys.KeyFetchObserver;
+import com.example.resourceserver.auth.keys.TrustedKeySets;
 import com.example.resourceserver.auth.testing.JwksServer;
 import com.example.resourceserver.auth.testing.TestKeys;
 import com.example.resourceserver.auth.testing.TokenMint;
@@ -34,7 +35,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The verification path against its physical floor, one RS256 signature check with
@@ -52,7 +52,7 @@ public class VerificationBenchmark {
 
     private JwksServer jwks;
     private ExecutorService executor;
-    private ScheduledExecutorService scheduler;
+    private TrustedKeySets keySets;
     private AccessTokenVerifier verifier;
     private VerifiedTokenCache<Object> cache;
     private char[] token;
@@ -67,12 +67,12 @@ public class VerificationBenchmark {
         RSAKey key = TestKeys.rsa("bench");
         jwks = JwksServer.start().publish(key);
         executor = Executors.newCachedThreadPool();
-        scheduler = Executors.newSingleThreadScheduledExecutor();
         AuthSettings settings = new AuthSettings();
         TrustedIssuer issuer = new TrustedIssuer("bench", jwks.baseUrl(), "https://api.example/",
                 new JwksLocation.Fixed(jwks.jwksUri()));
-        IssuerKeys keys = new IssuerKeys(issuer, settings.getJwks(), false, Clock.systemUTC(), executor, scheduler);
-        verifier = new AccessTokenVerifier(List.of(keys), TrustedIssuerResolver.policy(settings), Clock.systemUTC());
+        keySets = new TrustedKeySets(List.of(issuer), settings.getJwks(), false, Clock.systemUTC(), executor,
+                KeyFetchObserver.NONE);
+        verifier = new AccessTokenVerifier(keySets, settings.verificationPolicy(), Clock.systemUTC());
 
         // A token shaped like a real one: a few standard claims and scopes.
         String compact = new TokenMint(key, jwks.baseUrl(), "https://api.example/").token()
@@ -82,7 +82,7 @@ public class VerificationBenchmark {
                 .claim("exp", java.time.Instant.now().getEpochSecond() + 3600)
                 .sign();
         token = compact.toCharArray();
-        Verification first = verifier.verify(compact); // loads the key set over HTTP once
+        Verification first = verifier.verify(compact, KeyAccess.FETCH_IF_NEEDED); // loads the key set over HTTP once
         if (!(first instanceof Verification.Verified verified)) {
             throw new IllegalStateException("benchmark token does not verify: " + first);
         }
@@ -98,10 +98,9 @@ public class VerificationBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() throws Exception {
-        verifier.close();
+        keySets.close();
         jwks.close();
         executor.shutdownNow();
-        scheduler.shutdownNow();
     }
 
     /** The floor: one RSA-2048 PKCS#1 v1.5 SHA-256 verification with a reused Signature object. */
@@ -115,7 +114,7 @@ public class VerificationBenchmark {
     /** Full verification of a token seen for the first time (cache miss), keys in memory. */
     @Benchmark
     public Verification verifyCacheMiss() {
-        Verification result = verifier.verify(new String(token), AccessTokenVerifier.KeyAccess.CACHED_ONLY);
+        Verification result = verifier.verify(new String(token), KeyAccess.CACHED_ONLY);
         if (!(result instanceof Verification.Verified)) {
             throw new IllegalStateException("not verified: " + result);
         }

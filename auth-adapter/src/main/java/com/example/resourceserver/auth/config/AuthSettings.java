@@ -1,15 +1,19 @@
 package com.example.resourceserver.auth.config;
 
+import com.nimbusds.jose.JOSEObjectType;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Settings under {@code auth.*}; each also comes from the environment variable of the same name in
  * upper case ({@code AUTH_ISSUER}, {@code AUTH_ALGORITHMS}, ...). Values that users type by hand are
- * read as strings and checked by {@link TrustedIssuerResolver}, so a typo stops startup with a
- * sentence naming the variable rather than a conversion stack trace.
+ * read as strings and checked here (and by the small parsers this class calls), so a typo stops
+ * startup with a sentence naming the variable rather than a conversion stack trace.
  */
 @ConfigurationProperties("auth")
 public class AuthSettings {
@@ -60,6 +64,24 @@ public class AuthSettings {
     public TokenCache getTokenCache() { return tokenCache; }
     public void setTokenCache(TokenCache tokenCache) { this.tokenCache = tokenCache; }
 
+    /** The rules every token must meet, read from these settings, or one sentence naming the bad one. */
+    public VerificationPolicy verificationPolicy() {
+        if (maxTokenLength < 256) {
+            throw new InvalidAuthConfigurationException("auth.max-token-length must be at least 256 characters.");
+        }
+        Set<JOSEObjectType> types = requireAtJwtType
+                ? VerificationPolicy.ACCESS_TOKEN_TYPES : VerificationPolicy.DEFAULT_TYPES;
+        return new VerificationPolicy(AlgorithmAllowList.parse(algorithms), Leeway.parse(leeway), types,
+                requireAtJwtType, maxTokenLength);
+    }
+
+    /** {@code AUTH_ISSUER}, {@code AUTH_AUDIENCE} and {@code AUTH_JWKS_URI} as the issuer entry named default. */
+    Optional<IssuerEntry> defaultIssuer() {
+        IssuerEntry entry = new IssuerEntry(IssuerEntry.DEFAULT_NAME, issuer, audience, jwksUri,
+                new IssuerVariables.TopLevel());
+        return entry.isUnset() ? Optional.empty() : Optional.of(entry);
+    }
+
     /** The verified-token cache: {@code auth.token-cache.*}. See docs/performance.md. */
     @ConfigurationProperties("token-cache")
     public static class TokenCache {
@@ -83,6 +105,20 @@ public class AuthSettings {
         /** No verdict is remembered longer than this, nor past the token's own exp. */
         public Duration getMaxTtl() { return maxTtl; }
         public void setMaxTtl(Duration maxTtl) { this.maxTtl = maxTtl; }
+
+        /** The bounds must be positive (checked even when the cache is off, so a later switch-on works). */
+        public void validate() {
+            if (maxEntries < 1) {
+                throw new InvalidAuthConfigurationException("auth.token-cache.max-entries must be at least 1.");
+            }
+            if (maxBytes < 1) {
+                throw new InvalidAuthConfigurationException("auth.token-cache.max-bytes must be at least 1.");
+            }
+            if (maxTtl == null || maxTtl.isNegative() || maxTtl.isZero()) {
+                throw new InvalidAuthConfigurationException(
+                        "auth.token-cache.max-ttl must be a positive duration such as 5m.");
+            }
+        }
     }
 
     /** How keys are fetched and kept: {@code auth.jwks.*}. See docs/keys.md. */
@@ -118,5 +154,29 @@ public class AuthSettings {
         /** Larger discovery documents and key sets are refused. */
         public int getSizeLimitBytes() { return sizeLimitBytes; }
         public void setSizeLimitBytes(int sizeLimitBytes) { this.sizeLimitBytes = sizeLimitBytes; }
+
+        /** The durations must fit together (Nimbus refuses other combinations when the key source is built). */
+        public void validate() {
+            // Arrays.asList, not List.of: a setting cleared to null must get the sentence, not a NullPointerException.
+            for (Duration d : Arrays.asList(cacheTtl, refreshAhead, minRefreshInterval, fetchTimeout, stalePeriod)) {
+                if (d == null || d.isNegative() || d.isZero()) {
+                    throw new InvalidAuthConfigurationException("Every auth.jwks duration must be positive.");
+                }
+            }
+            if (fetchTimeout.toMillis() > Integer.MAX_VALUE) {
+                throw new InvalidAuthConfigurationException("auth.jwks.fetch-timeout is too long.");
+            }
+            if (refreshAhead.plus(fetchTimeout).compareTo(cacheTtl) > 0) {
+                throw new InvalidAuthConfigurationException("auth.jwks.refresh-ahead plus auth.jwks.fetch-timeout "
+                        + "must not exceed auth.jwks.cache-ttl.");
+            }
+            if (minRefreshInterval.compareTo(cacheTtl) >= 0) {
+                throw new InvalidAuthConfigurationException("auth.jwks.min-refresh-interval must be shorter than "
+                        + "auth.jwks.cache-ttl.");
+            }
+            if (sizeLimitBytes < 1024) {
+                throw new InvalidAuthConfigurationException("auth.jwks.size-limit-bytes must be at least 1024.");
+            }
+        }
     }
 }

@@ -1,12 +1,12 @@
 package com.example.resourceserver.auth.config;
 
-import io.micronaut.context.exceptions.ConfigurationException;
-
 /**
  * Startup stops with this when the token settings are missing or contradictory. The message is one
- * sentence that names the variable to fix; the launcher prints it instead of a stack trace.
+ * sentence that names the variable to fix. Framework-free on purpose: the glue that resolves the
+ * configuration hands it to Micronaut as a configuration error, which the launcher prints instead of a
+ * stack trace.
  */
-public final class InvalidAuthConfigurationException extends ConfigurationException {
+public final class InvalidAuthConfigurationException extends IllegalArgumentException {
 
     public InvalidAuthConfigurationException(String message) {
         super(message);

@@ -14,6 +14,8 @@ import io.micronaut.core.annotation.Nullable;
  *       audience: https://api.example.com/
  *       jwks-uri: https://login.partner.example/keys   # optional; else discovery
  * </pre>
+ * The top-level {@code AUTH_ISSUER}, {@code AUTH_AUDIENCE} and {@code AUTH_JWKS_URI} are the entry named
+ * {@code default}, so an entry of that name may not be listed as well.
  */
 @EachProperty("auth.issuers")
 public class NamedIssuerSettings {
@@ -37,4 +39,9 @@ public class NamedIssuerSettings {
 
     public @Nullable String getJwksUri() { return jwksUri; }
     public void setJwksUri(@Nullable String jwksUri) { this.jwksUri = jwksUri; }
+
+    /** This entry, checked and resolved the same way as the top-level AUTH_* variables. */
+    IssuerEntry entry() {
+        return new IssuerEntry(name, issuer, audience, jwksUri, new IssuerVariables.Listed(name));
+    }
 }

@@ -2,21 +2,17 @@ package com.example.resourceserver.auth.keys;
 
 import com.example.resourceserver.auth.config.AuthSettings;
 import com.example.resourceserver.auth.config.TrustedIssuer;
-import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.KeySourceException;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
-import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKMatcher;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.CachingJWKSetSource;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jose.util.events.Event;
@@ -27,10 +23,8 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
@@ -39,8 +33,8 @@ import java.util.function.BiConsumer;
 /**
  * One trusted issuer's signing keys: a Nimbus {@link JWKSourceBuilder} chain over
  * {@link IssuerJwkSetSource} (cache with scheduled refresh-ahead, rate-limited refetch on an unknown
- * {@code kid}, single fetch in flight, stale keys kept through an outage), plus a verifier per key so
- * that public-key conversion happens once per key, not once per request.
+ * {@code kid}, single fetch in flight, stale keys kept through an outage), a snapshot of the last key
+ * set for lookups that must not block, and a verifier per key ({@link KeyVerifiers}).
  */
 public final class IssuerKeys implements Closeable {
 
@@ -50,35 +44,27 @@ public final class IssuerKeys implements Closeable {
     private final TrustedIssuer issuer;
     private final KeySetStatus status = new KeySetStatus();
     private final JWKSource<SecurityContext> source;
+    private final KeyVerifiers verifiers;
+    private final CachedKeySet cached;
     private final Duration retryAfter;
-    private final long cacheTtlMillis;
-    private final long stalePeriodMillis;
-    private final Clock clock;
-    /** The key set Nimbus's cache last took in, for lookups that must not block. */
-    private volatile Snapshot snapshot;
-    private final Map<JWK, JWSVerifier> verifiers = new ConcurrentHashMap<>();
     private final List<BiConsumer<TrustedIssuer, JWKSet>> keySetListeners = new CopyOnWriteArrayList<>();
-
-    public IssuerKeys(TrustedIssuer issuer, AuthSettings.Jwks settings, boolean insecureHttpAllowed, Clock clock,
-                      ExecutorService refreshExecutor, ScheduledExecutorService scheduler) {
-        this(issuer, settings, insecureHttpAllowed, clock, refreshExecutor, scheduler, KeyFetchObserver.NONE);
-    }
 
     public IssuerKeys(TrustedIssuer issuer, AuthSettings.Jwks settings, boolean insecureHttpAllowed, Clock clock,
                       ExecutorService refreshExecutor, ScheduledExecutorService scheduler, KeyFetchObserver observer) {
         this.issuer = issuer;
+        this.verifiers = new KeyVerifiers(issuer.name());
+        this.cached = new CachedKeySet(settings.getCacheTtl(), settings.getStalePeriod(), status, clock);
         this.retryAfter = settings.getMinRefreshInterval();
-        this.cacheTtlMillis = settings.getCacheTtl().toMillis();
-        this.stalePeriodMillis = settings.getStalePeriod().toMillis();
-        this.clock = clock;
         int timeoutMillis = Math.toIntExact(settings.getFetchTimeout().toMillis());
         var retriever = new DefaultResourceRetriever(timeoutMillis, timeoutMillis, settings.getSizeLimitBytes());
         var bottom = new IssuerJwkSetSource(issuer, retriever, insecureHttpAllowed, status, clock, observer);
-        this.source = JWKSourceBuilder.create(bottom)
+        var rateLimited = new FetchRateLimit(bottom, settings.getMinRefreshInterval(), settings.getFetchTimeout(),
+                status, System::nanoTime);
+        this.source = JWKSourceBuilder.create(rateLimited)
                 .cache(settings.getCacheTtl().toMillis(), settings.getFetchTimeout().toMillis())
                 .refreshAheadCache(settings.getRefreshAhead().toMillis(), this::onCacheEvent,
                         refreshExecutor, false, scheduler, false)
-                .rateLimited(settings.getMinRefreshInterval().toMillis())
+                .rateLimited(false) // ours, below the outage layer: FetchRateLimit
                 .outageTolerant(settings.getStalePeriod().toMillis())
                 .retrying(false)
                 .build();
@@ -97,34 +83,90 @@ public final class IssuerKeys implements Closeable {
         return retryAfter;
     }
 
-    /**
-     * The keys that may have signed a token with this header (same kid, key type, use and alg), from
-     * the cached key set only; never blocks.
-     *
-     * @param allowStale also use a set older than the cache TTL, as long as the last successful fetch is
-     *                   within the stale period (riding out an outage)
-     * @return the matching keys (possibly none), or null when no usable key set is cached
-     */
-    public List<JWK> cachedCandidates(JWSHeader header, boolean allowStale) {
-        Snapshot current = snapshot;
-        if (current == null) {
-            return null;
+    /** The keys that may have signed a token with this header, going only as far as {@code access} allows. */
+    public KeyLookup lookup(JWSHeader header, KeyAccess access) {
+        List<JWK> candidates;
+        switch (access) {
+            case CACHED_ONLY -> {
+                candidates = cachedCandidates(header, false);
+                if (candidates == null || candidates.isEmpty()) {
+                    return KeyLookup.NOT_CACHED;
+                }
+            }
+            case CACHED_OR_STALE -> {
+                candidates = cachedCandidates(header, true);
+                if (candidates == null || candidates.isEmpty()) {
+                    return new KeyLookup.Unavailable(retryAfter);
+                }
+            }
+            default -> {
+                try {
+                    candidates = candidates(header);
+                } catch (RateLimitReachedException e) {
+                    candidates = List.of(); // a refetch ran moments ago: the kid is unknown, not the keys unreachable
+                } catch (KeySourceException e) {
+                    return new KeyLookup.Unavailable(retryAfter);
+                }
+            }
         }
-        long now = clock.millis();
-        boolean fresh = now - current.takenAtMillis() < cacheTtlMillis;
-        if (!fresh && !(allowStale && isWithinStalePeriod(now))) {
-            return null;
+        if (candidates.isEmpty()) {
+            return status.lastAttemptFailed() ? new KeyLookup.Unavailable(retryAfter) : KeyLookup.UNKNOWN_KEY;
         }
-        return new JWKSelector(JWKMatcher.forJWSHeader(header)).select(current.keys());
+        List<KeyLookup.VerificationKey> found = new ArrayList<>(candidates.size());
+        for (JWK candidate : candidates) {
+            JWSVerifier verifier = verifiers.forKey(candidate);
+            if (verifier != null) {
+                found.add(new KeyLookup.VerificationKey(candidate, verifier));
+            }
+        }
+        return new KeyLookup.Found(found);
     }
 
     /**
-     * The keys that may have signed a token with this header. A known kid in a fresh key set is answered
-     * from memory; otherwise Nimbus's chain refreshes the set (an unknown kid triggers a rate-limited
-     * refetch). When that fails, keys fetched within the stale period still count.
-     * May block for up to the fetch timeout: call off the event loop.
+     * Whether the cached key set may still be used without a fetch: fresh, or within the stale period.
+     * When not, an uncached token would need a fetch, so a verdict cached earlier must not stand in for it.
      */
-    public List<JWK> candidates(JWSHeader header) throws KeySourceException {
+    public boolean hasUsableKeys() {
+        return cached.usable(true) != null;
+    }
+
+    /** Whether the cached key set is missing or older than the cache TTL, so a refresh is due. */
+    public boolean needsRefresh() {
+        return cached.usable(false) == null;
+    }
+
+    /** Loads the key set (at startup, or when a refresh is due) so requests find it cached. Blocks; never throws. */
+    public void warmUp() {
+        try {
+            source.get(ANY_KEY, null);
+        } catch (KeySourceException | RuntimeException e) {
+            LOG.warn("Keys of issuer '{}' could not be loaded yet ({}); trying again in the background and when a "
+                    + "token needs them", issuer.name(), e.getMessage());
+        }
+    }
+
+    /** Called with the issuer and its new key set each time a fetch replaces the cached set. */
+    public void onKeySetChange(BiConsumer<TrustedIssuer, JWKSet> listener) {
+        keySetListeners.add(listener);
+    }
+
+    /**
+     * From the cached key set only; never blocks. Null when no usable set is cached.
+     *
+     * @param allowStale also use a set older than the cache TTL while the last successful fetch is within
+     *                   the stale period (riding out an outage)
+     */
+    List<JWK> cachedCandidates(JWSHeader header, boolean allowStale) {
+        JWKSet keys = cached.usable(allowStale);
+        return keys == null ? null : new JWKSelector(JWKMatcher.forJWSHeader(header)).select(keys);
+    }
+
+    /**
+     * A known kid in a fresh key set is answered from memory; otherwise Nimbus's chain refreshes the set
+     * (an unknown kid triggers a rate-limited refetch). When that fails, keys fetched within the stale
+     * period still count. May block for up to the fetch timeout: call off the event loop.
+     */
+    List<JWK> candidates(JWSHeader header) throws KeySourceException {
         List<JWK> cached = cachedCandidates(header, false);
         if (cached != null && !cached.isEmpty()) {
             return cached;
@@ -140,78 +182,15 @@ public final class IssuerKeys implements Closeable {
         }
     }
 
-    /**
-     * Whether the cached key set may still be used without a fetch: fresh, or within the stale period.
-     * When not, an uncached token would need a fetch, so a cached verdict must not stand in for it.
-     */
-    public boolean hasUsableKeys() {
-        Snapshot current = snapshot;
-        if (current == null) {
-            return false;
-        }
-        long now = clock.millis();
-        return now - current.takenAtMillis() < cacheTtlMillis || isWithinStalePeriod(now);
-    }
-
-    private boolean isWithinStalePeriod(long nowMillis) {
-        return status.lastSuccess().map(at -> nowMillis - at.toEpochMilli() < stalePeriodMillis).orElse(false);
-    }
-
-    /** The verifier for a key from {@link #candidates}, built once per key; null if the key is unusable. */
-    public JWSVerifier verifierFor(JWK key) {
-        JWSVerifier verifier = verifiers.get(key);
-        if (verifier == null) {
-            verifier = createVerifier(key);
-            if (verifier != null) {
-                verifiers.putIfAbsent(key, verifier);
-            }
-        }
-        return verifier;
-    }
-
-    /** Loads the key set once (at startup) so the first request finds it cached. Blocks; never throws. */
-    public void warmUp() {
-        try {
-            source.get(ANY_KEY, null);
-        } catch (KeySourceException | RuntimeException e) {
-            LOG.warn("Keys of issuer '{}' could not be loaded yet ({}); trying again in the background and when a token needs them",
-                    issuer.name(), e.getMessage());
-        }
-    }
-
-    /** Called with the issuer and its new key set each time a fetch replaces the cached set. */
-    public void onKeySetChange(BiConsumer<TrustedIssuer, JWKSet> listener) {
-        keySetListeners.add(listener);
-    }
-
     private void onCacheEvent(Event<CachingJWKSetSource<SecurityContext>, SecurityContext> event) {
         if (event instanceof CachingJWKSetSource.RefreshCompletedEvent<SecurityContext> completed) {
             JWKSet keys = completed.getJWKSet();
-            snapshot = new Snapshot(keys, clock.millis());
-            // Keys that left the set must stop verifying at once.
-            verifiers.keySet().retainAll(new HashSet<>(keys.getKeys()));
+            cached.replace(keys);
+            verifiers.retainOnly(keys.getKeys());
             for (BiConsumer<TrustedIssuer, JWKSet> listener : keySetListeners) {
                 listener.accept(issuer, keys);
             }
         }
-    }
-
-    private record Snapshot(JWKSet keys, long takenAtMillis) {
-    }
-
-    private JWSVerifier createVerifier(JWK key) {
-        try {
-            if (key instanceof RSAKey rsa) {
-                return new RSASSAVerifier(rsa.toRSAPublicKey());
-            }
-            if (key instanceof ECKey ec) {
-                return new ECDSAVerifier(ec.toECPublicKey());
-            }
-        } catch (JOSEException | RuntimeException e) {
-            LOG.warn("Issuer '{}': key {} cannot be used for verification: {}", issuer.name(), key.getKeyID(),
-                    e.getMessage());
-        }
-        return null;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package com.example.resourceserver.auth.micronaut;
 
 import com.example.resourceserver.auth.config.AuthSettings;
+import com.example.resourceserver.auth.keys.KeyAccess;
+import com.example.resourceserver.auth.keys.TrustedKeySets;
 import com.example.resourceserver.auth.token.AccessTokenVerifier;
 import com.example.resourceserver.auth.token.Verification;
 import com.example.resourceserver.auth.token.VerifiedToken;
@@ -33,8 +35,8 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * Plugs {@link AccessTokenVerifier} into Micronaut Security's filter, in place of Micronaut Security
- * JWT's own validator (which accepts unsigned tokens, has no algorithm allow-list and no refetch on an
- * unknown key; see ../shared/reference/stack.md).
+ * JWT's own validator (which accepts unsigned tokens when no signature configuration exists, has no
+ * algorithm allow-list and never refetches the key set on an unknown key).
  *
  * <p>A token verified before and still cached (see {@link VerifiedTokenCache}) costs a lookup. When the
  * signing key is in memory, verification runs inline (it is CPU work only). When keys must
@@ -50,15 +52,17 @@ public class AccessTokenValidator implements TokenValidator<HttpRequest<?>> {
     private static final Logger LOG = LoggerFactory.getLogger(AccessTokenValidator.class);
 
     private final AccessTokenVerifier verifier;
+    private final TrustedKeySets keySets;
     private final VerifiedTokenCache<Authentication> cache;
     private final Scheduler blocking;
     private final Duration waitLimit;
 
-    public AccessTokenValidator(AccessTokenVerifier verifier,
+    public AccessTokenValidator(AccessTokenVerifier verifier, TrustedKeySets keySets,
                                 @Nullable VerifiedTokenCache<Authentication> cache,
                                 @Named(TaskExecutors.BLOCKING) ExecutorService blockingExecutor,
                                 AuthSettings settings) {
         this.verifier = verifier;
+        this.keySets = keySets;
         this.cache = cache;
         this.blocking = Schedulers.fromExecutorService(blockingExecutor);
         this.waitLimit = settings.getJwks().getFetchTimeout();
@@ -69,14 +73,14 @@ public class AccessTokenValidator implements TokenValidator<HttpRequest<?>> {
         if (cache != null) {
             VerifiedTokenCache.Entry<Authentication> hit = cache.find(token);
             // A remembered verdict stands only while its issuer's keys could still verify it unfetched.
-            if (hit != null && verifier.keysStillUsable(hit.token().issuer())) {
+            if (hit != null && keySets.keysStillUsable(hit.token().issuer())) {
                 return Mono.just(hit.value());
             }
         }
         Verification inline;
         try {
             // Keys already in memory: pure CPU work, done right here without a thread hop.
-            inline = verifier.verify(token, AccessTokenVerifier.KeyAccess.CACHED_ONLY);
+            inline = verifier.verify(token, KeyAccess.CACHED_ONLY);
         } catch (RuntimeException | StackOverflowError e) {
             inline = defect(e);
         }
@@ -85,10 +89,10 @@ public class AccessTokenValidator implements TokenValidator<HttpRequest<?>> {
         }
         // Keys must be fetched: off the event loop, and no longer than the fetch timeout; past it, keys
         // fetched earlier (stale period) still count, otherwise the answer is 503.
-        return Mono.fromCallable(() -> verifier.verify(token, AccessTokenVerifier.KeyAccess.FETCH_IF_NEEDED))
+        return Mono.fromCallable(() -> verifier.verify(token, KeyAccess.FETCH_IF_NEEDED))
                 .subscribeOn(blocking)
                 .timeout(waitLimit, Mono.fromCallable(
-                        () -> verifier.verify(token, AccessTokenVerifier.KeyAccess.CACHED_OR_STALE)))
+                        () -> verifier.verify(token, KeyAccess.CACHED_OR_STALE)))
                 .onErrorResume(error -> Mono.just(defect(error)))
                 .flatMap(verification -> outcome(token, verification, request));
     }

@@ -1,38 +1,39 @@
 package com.example.resourceserver.auth.micronaut;
 
 import com.example.resourceserver.auth.config.Auth0Settings;
+import com.example.resourceserver.auth.config.AuthConfiguration;
+import com.example.resourceserver.auth.config.AuthConfigurationResolver;
 import com.example.resourceserver.auth.config.AuthSettings;
+import com.example.resourceserver.auth.config.InvalidAuthConfigurationException;
 import com.example.resourceserver.auth.config.JwksLocation;
 import com.example.resourceserver.auth.config.NamedIssuerSettings;
 import com.example.resourceserver.auth.config.TrustedIssuer;
-import com.example.resourceserver.auth.config.TrustedIssuerResolver;
 import com.example.resourceserver.auth.dev.DevIssuer;
-import com.example.resourceserver.auth.keys.IssuerKeys;
 import com.example.resourceserver.auth.keys.KeyFetchObserver;
+import com.example.resourceserver.auth.keys.TrustedKeySets;
 import com.example.resourceserver.auth.token.AccessTokenVerifier;
 import com.example.resourceserver.auth.token.VerifiedTokenCache;
-import io.micronaut.context.annotation.Requires;
-import io.micronaut.security.authentication.Authentication;
-import jakarta.inject.Singleton;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Named;
+import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * Builds the verifier from configuration when the application starts ({@link Context}), so that a
- * missing or contradictory setting stops startup at once with one sentence.
+ * Builds the auth adapter's objects from configuration when the application starts ({@link Context}), so
+ * that a missing or contradictory setting stops startup at once with one sentence.
  */
 @Factory
 public class AuthBeans {
@@ -40,14 +41,17 @@ public class AuthBeans {
     private static final Logger LOG = LoggerFactory.getLogger(AuthBeans.class);
 
     @Context
-    TrustedIssuerResolver.Resolved authConfiguration(AuthSettings auth, Auth0Settings auth0,
-                                                     @Value("${api.identifier:}") String apiIdentifier,
-                                                     List<NamedIssuerSettings> named,
-                                                     Optional<DevIssuer> devIssuer) {
-        TrustedIssuerResolver.checkKeySettings(auth.getJwks());
-        TrustedIssuerResolver.checkTokenCacheSettings(auth.getTokenCache());
-        TrustedIssuerResolver.Resolved resolved = TrustedIssuerResolver.resolve(auth, auth0, apiIdentifier, named,
-                devIssuer.map(DevIssuer::trustedIssuer));
+    AuthConfiguration authConfiguration(AuthSettings auth, Auth0Settings auth0,
+                                        @Value("${api.identifier:}") String apiIdentifier,
+                                        List<NamedIssuerSettings> named,
+                                        Optional<DevIssuer> devIssuer) {
+        AuthConfiguration resolved;
+        try {
+            resolved = AuthConfigurationResolver.resolve(auth, auth0, apiIdentifier, named,
+                    devIssuer.map(DevIssuer::trustedIssuer));
+        } catch (InvalidAuthConfigurationException e) {
+            throw new ConfigurationException(e.getMessage(), e); // the launcher prints it as one sentence, exit 2
+        }
         for (TrustedIssuer issuer : resolved.issuers()) {
             LOG.info("Trusting issuer '{}': iss {}, aud {}, keys {}", issuer.name(), issuer.issuer(),
                     issuer.audience(), describe(issuer));
@@ -56,30 +60,30 @@ public class AuthBeans {
         return resolved;
     }
 
+    /** Every trusted issuer's key set; fetches run on the blocking executor, never on an event loop. */
     @Context
     @Bean(preDestroy = "close")
-    AccessTokenVerifier accessTokenVerifier(TrustedIssuerResolver.Resolved resolved, AuthSettings auth,
-                                            @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
-                                            @Named(TaskExecutors.SCHEDULED) ExecutorService scheduled,
-                                            Optional<KeyFetchObserver> observer) {
-        List<IssuerKeys> issuers = new ArrayList<>();
-        for (TrustedIssuer issuer : resolved.issuers()) {
-            issuers.add(new IssuerKeys(issuer, auth.getJwks(), resolved.insecureHttpAllowed(), Clock.systemUTC(),
-                    blocking, (ScheduledExecutorService) scheduled, observer.orElse(KeyFetchObserver.NONE)));
-        }
-        return new AccessTokenVerifier(issuers, resolved.policy(), Clock.systemUTC());
+    TrustedKeySets trustedKeySets(AuthConfiguration resolved, Clock clock,
+                                  @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
+                                  Optional<KeyFetchObserver> observer) {
+        return new TrustedKeySets(resolved.issuers(), resolved.jwks(), resolved.insecureHttpAllowed(), clock, blocking,
+                observer.orElse(KeyFetchObserver.NONE));
+    }
+
+    @Context
+    AccessTokenVerifier accessTokenVerifier(TrustedKeySets keySets, AuthConfiguration resolved,
+                                            Clock clock) {
+        return new AccessTokenVerifier(keySets, resolved.policy(), clock);
     }
 
     /** The verified-token cache, unless {@code auth.token-cache.enabled=false}. */
     @Singleton
     @Requires(condition = TokenCacheEnabled.class)
-    VerifiedTokenCache<Authentication> verifiedTokenCache(AuthSettings auth, AccessTokenVerifier verifier) {
+    VerifiedTokenCache<Authentication> verifiedTokenCache(AuthSettings auth, TrustedKeySets keySets, Clock clock) {
         AuthSettings.TokenCache settings = auth.getTokenCache();
         VerifiedTokenCache<Authentication> cache = new VerifiedTokenCache<>(settings.getMaxEntries(),
-                settings.getMaxBytes(), settings.getMaxTtl(), Clock.systemUTC());
-        for (IssuerKeys keys : verifier.issuers()) {
-            keys.onKeySetChange(cache::keySetChanged);
-        }
+                settings.getMaxBytes(), settings.getMaxTtl(), clock);
+        keySets.onKeySetChange(cache::keySetChanged);
         return cache;
     }
 

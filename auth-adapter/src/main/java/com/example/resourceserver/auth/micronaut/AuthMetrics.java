@@ -3,7 +3,7 @@ package com.example.resourceserver.auth.micronaut;
 import com.example.resourceserver.auth.config.TrustedIssuer;
 import com.example.resourceserver.auth.keys.IssuerKeys;
 import com.example.resourceserver.auth.keys.KeyFetchObserver;
-import com.example.resourceserver.auth.token.AccessTokenVerifier;
+import com.example.resourceserver.auth.keys.TrustedKeySets;
 import com.example.resourceserver.auth.token.VerifiedTokenCache;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -16,8 +16,8 @@ import io.micronaut.context.event.StartupEvent;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 
 /**
  * Key and cache metrics. Labels are the issuer's configured name and fixed words only: never a kid,
@@ -34,13 +34,15 @@ import java.time.Instant;
 public class AuthMetrics implements KeyFetchObserver, ApplicationEventListener<StartupEvent> {
 
     private final MeterRegistry registry;
-    private final BeanProvider<AccessTokenVerifier> verifier;
+    private final BeanProvider<TrustedKeySets> keySets;
+    private final Clock clock;
     private final BeanProvider<VerifiedTokenCache<Authentication>> cache;
 
-    public AuthMetrics(MeterRegistry registry, BeanProvider<AccessTokenVerifier> verifier,
-                       BeanProvider<VerifiedTokenCache<Authentication>> cache) {
+    public AuthMetrics(MeterRegistry registry, BeanProvider<TrustedKeySets> keySets,
+                       BeanProvider<VerifiedTokenCache<Authentication>> cache, Clock clock) {
         this.registry = registry;
-        this.verifier = verifier;
+        this.keySets = keySets;
+        this.clock = clock;
         this.cache = cache;
     }
 
@@ -56,10 +58,10 @@ public class AuthMetrics implements KeyFetchObserver, ApplicationEventListener<S
 
     @Override
     public void onApplicationEvent(StartupEvent event) {
-        for (IssuerKeys keys : verifier.get().issuers()) {
+        for (IssuerKeys keys : keySets.get().all()) {
             String issuer = keys.issuer().name();
             Gauge.builder("jwks.key.age", keys, k -> k.status().lastSuccess()
-                            .map(at -> Duration.between(at, Instant.now()).toMillis() / 1000.0).orElse(Double.NaN))
+                            .map(at -> Duration.between(at, clock.instant()).toMillis() / 1000.0).orElse(Double.NaN))
                     .description("Seconds since the issuer's keys were last fetched successfully")
                     .baseUnit("seconds").tag("issuer", issuer).register(registry);
             Gauge.builder("jwks.keys", keys, k -> k.status().keyCount())

@@ -2,7 +2,7 @@ package com.example.resourceserver.auth.micronaut;
 
 import com.example.resourceserver.auth.keys.IssuerKeys;
 import com.example.resourceserver.auth.keys.KeySetStatus;
-import com.example.resourceserver.auth.token.AccessTokenVerifier;
+import com.example.resourceserver.auth.keys.TrustedKeySets;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthIndicator;
 import io.micronaut.management.health.indicator.HealthResult;
@@ -31,18 +31,19 @@ public class IssuersReadinessIndicator implements HealthIndicator {
 
     static final String NAME = "issuers";
 
-    private final AccessTokenVerifier verifier;
-    private final Clock clock = Clock.systemUTC();
+    private final TrustedKeySets keySets;
+    private final Clock clock;
 
-    public IssuersReadinessIndicator(AccessTokenVerifier verifier) {
-        this.verifier = verifier;
+    public IssuersReadinessIndicator(TrustedKeySets keySets, Clock clock) {
+        this.keySets = keySets;
+        this.clock = clock;
     }
 
     @Override
     public Publisher<HealthResult> getResult() {
         boolean allLoaded = true;
         Map<String, Object> details = new LinkedHashMap<>();
-        for (IssuerKeys keys : verifier.issuers()) {
+        for (IssuerKeys keys : keySets.all()) {
             KeySetStatus status = keys.status();
             Map<String, Object> issuer = new LinkedHashMap<>();
             boolean loaded = status.lastSuccess().isPresent();

@@ -2,6 +2,7 @@ package com.example.resourceserver.auth.micronaut;
 
 import com.example.resourceserver.domain.caller.AuthenticationFailure;
 import com.example.resourceserver.domain.caller.AuthenticationFailure.Reason;
+import com.example.resourceserver.domain.caller.RequiredCredentials;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -23,9 +24,20 @@ import java.util.Optional;
  * Reads the bearer token the way RFC 6750 §2.1 and the contract want, replacing Micronaut's reader
  * (which reads only the first {@code Authorization} header and logs the header at debug level).
  *
+ * <p>It is also the one place that decides which routes require authentication, once per route:
  * <ul>
- *   <li>Routes marked {@code @Secured(IS_ANONYMOUS)}, and requests that match no route, are not read
- *       at all: a public route ignores any {@code Authorization} header, and pays nothing for it.</li>
+ *   <li><b>public</b>: marked {@code @Secured(IS_ANONYMOUS)}, or no route matched. The token is not read
+ *       at all: a public route ignores any {@code Authorization} header, and pays nothing for it;</li>
+ *   <li><b>protected</b>: any other {@code @Secured}. The token is read, and whether credentials came is
+ *       recorded as {@link RequiredCredentials} for the access log and the metric;</li>
+ *   <li><b>undeclared</b>: no {@code @Secured} (management endpoints such as {@code /health}, and new
+ *       routes, which the security rules refuse until someone opens them). The token is read, so health
+ *       details can be shown to authenticated callers and an undeclared route answers as a protected
+ *       one would, but nothing is recorded: these routes do not count as requiring authentication.</li>
+ * </ul>
+ *
+ * <p>Reading rules:
+ * <ul>
  *   <li>More than one {@code Authorization} header, or a header token plus an {@code access_token}
  *       query parameter: {@code invalid_request} (RFC 6750 §2: one method per request).</li>
  *   <li>The scheme is matched case-insensitively (RFC 7235 §2.1); another scheme is "no credentials".</li>
@@ -38,68 +50,90 @@ import java.util.Optional;
 public class StrictBearerTokenReader implements TokenReader<HttpRequest<?>> {
 
     static final String SCHEME = "Bearer";
-    private final Map<RouteInfo<?>, Boolean> protectedRoutes = new ConcurrentHashMap<>();
     static final String QUERY_PARAMETER = "access_token";
+
+    /** What a route asks of its callers, as far as reading credentials goes. */
+    enum RouteProtection { PUBLIC, PROTECTED, UNDECLARED }
+
+    // Routes are fixed at startup: decide once per route, not once per request.
+    private final Map<RouteInfo<?>, RouteProtection> protectionByRoute = new ConcurrentHashMap<>();
 
     @Override
     public Optional<String> findToken(HttpRequest<?> request) {
-        if (!isProtectedRoute(request)) {
+        RouteProtection protection = protectionOf(request);
+        if (protection == RouteProtection.PUBLIC) {
             return Optional.empty();
         }
+        boolean required = protection == RouteProtection.PROTECTED;
         List<String> values = request.getHeaders().getAll(HttpHeaders.AUTHORIZATION);
         if (values.isEmpty()) {
-            return Optional.empty();
+            return missing(request, required);
         }
         if (values.size() > 1) {
-            return fail(request, Reason.MULTIPLE_AUTHORIZATION_HEADERS);
+            return fail(request, required, Reason.MULTIPLE_AUTHORIZATION_HEADERS);
         }
         String value = values.get(0);
         int length = value.length();
         if (length < SCHEME.length() || !value.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
-            return Optional.empty(); // another scheme: not ours, so no credentials for us
+            return missing(request, required); // another scheme: not ours, so no credentials for us
         }
         int start = SCHEME.length();
         if (start < length && value.charAt(start) != ' ') {
-            return Optional.empty(); // e.g. "Bearerx": another scheme
+            return missing(request, required); // e.g. "Bearerx": another scheme
         }
         while (start < length && value.charAt(start) == ' ') {
             start++;
         }
         if (start == length) {
-            return fail(request, Reason.MALFORMED);
+            return fail(request, required, Reason.MALFORMED);
         }
         String query = request.getUri().getRawQuery();
         if (query != null && query.contains(QUERY_PARAMETER) && request.getParameters().contains(QUERY_PARAMETER)) {
-            return fail(request, Reason.TOKEN_IN_MULTIPLE_PLACES);
+            return fail(request, required, Reason.TOKEN_IN_MULTIPLE_PLACES);
+        }
+        if (required) {
+            AuthenticationFailures.recordCredentials(request, RequiredCredentials.PRESENTED);
         }
         return Optional.of(value.substring(start));
     }
 
-    private static Optional<String> fail(HttpRequest<?> request, Reason reason) {
+    private static Optional<String> missing(HttpRequest<?> request, boolean required) {
+        if (required) {
+            AuthenticationFailures.recordCredentials(request, RequiredCredentials.MISSING);
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> fail(HttpRequest<?> request, boolean required, Reason reason) {
+        if (required) {
+            AuthenticationFailures.recordCredentials(request, RequiredCredentials.PRESENTED);
+        }
         AuthenticationFailures.record(request, AuthenticationFailure.of(reason));
         return Optional.empty();
     }
 
     /**
-     * Every matched route is protected unless it says {@code @Secured(IS_ANONYMOUS)}. Without a matched
-     * route (unknown path or method, CORS preflight) there is nothing to protect: Micronaut routes the
-     * request with the same match the security filter saw, so it ends as 404/405 and never runs a
-     * controller. Not reading the token there spares a flood of junk tokens any verification work.
+     * Without a matched route (unknown path or method, CORS preflight, static resources) there is nothing
+     * to protect: Micronaut routes the request with the same match the security filter saw, so it ends
+     * as 404/405 or a file and never runs a controller. Not reading the token there spares a flood of
+     * junk tokens any verification work.
      */
-    private boolean isProtectedRoute(HttpRequest<?> request) {
+    private RouteProtection protectionOf(HttpRequest<?> request) {
         Optional<RouteMatch<?>> route = RouteAttributes.getRouteMatch(request);
         if (route.isEmpty()) {
-            return false;
+            return RouteProtection.PUBLIC;
         }
-        // Routes are fixed at startup: decide once per route, not once per request.
-        return protectedRoutes.computeIfAbsent(route.get().getRouteInfo(), info -> {
-            for (String value : info.getAnnotationMetadata().stringValues(Secured.class)) {
-                if (SecurityRule.IS_ANONYMOUS.equals(value)) {
-                    return false;
-                }
+        return protectionByRoute.computeIfAbsent(route.get().getRouteInfo(), StrictBearerTokenReader::declaredProtection);
+    }
+
+    static RouteProtection declaredProtection(RouteInfo<?> route) {
+        String[] values = route.getAnnotationMetadata().stringValues(Secured.class);
+        for (String value : values) {
+            if (SecurityRule.IS_ANONYMOUS.equals(value)) {
+                return RouteProtection.PUBLIC;
             }
-            return true;
-        });
+        }
+        return values.length > 0 ? RouteProtection.PROTECTED : RouteProtection.UNDECLARED;
     }
 
     @Override

@@ -10,7 +10,7 @@ import java.util.Objects;
  */
 public sealed interface Verification {
 
-    /** Only from {@link AccessTokenVerifier.KeyAccess#CACHED_ONLY}: verify again with fetching allowed. */
+    /** Only from {@link com.example.resourceserver.auth.keys.KeyAccess#CACHED_ONLY}: verify again with fetching allowed. */
     KeysNotCached KEYS_NOT_CACHED = new KeysNotCached();
 
     record KeysNotCached() implements Verification {

@@ -81,7 +81,7 @@ class IssuerKeysTest {
 
     IssuerKeys keys(JwksLocation location, AuthSettings.Jwks settings) {
         TrustedIssuer issuer = new TrustedIssuer("test", server.baseUrl(), "aud", location);
-        keys = new IssuerKeys(issuer, settings, false, Clock.systemUTC(), executor, scheduler);
+        keys = new IssuerKeys(issuer, settings, false, Clock.systemUTC(), executor, scheduler, KeyFetchObserver.NONE);
         return keys;
     }
 
@@ -208,8 +208,7 @@ class IssuerKeysTest {
         RSAKey second = TestKeys.rsa("k2");
         server.publish(key, second);
         IssuerKeys keys = keys(new JwksLocation.Fixed(server.jwksUri()), fast());
-        JWK k2 = keys.candidates(header("k2")).get(0);
-        assertNotNull(keys.verifierFor(k2));
+        assertNotNull(verifierOf(keys, "k2"));
         AtomicReference<JWKSet> announced = new AtomicReference<>();
         keys.onKeySetChange((issuer, set) -> announced.set(set));
 
@@ -218,13 +217,46 @@ class IssuerKeysTest {
 
         assertTrue(keys.candidates(header("k2")).isEmpty());
         assertEquals(List.of("k1"), announced.get().getKeys().stream().map(JWK::getKeyID).toList());
+        assertEquals(KeyLookup.UNKNOWN_KEY, keys.lookup(header("k2"), KeyAccess.FETCH_IF_NEEDED));
     }
 
     @Test
     void oneVerifierPerKey() throws Exception {
         IssuerKeys keys = keys(new JwksLocation.Fixed(server.jwksUri()), fast());
-        JWK k1 = keys.candidates(header("k1")).get(0);
-        assertSame(keys.verifierFor(k1), keys.verifierFor(keys.candidates(header("k1")).get(0)));
+        assertSame(verifierOf(keys, "k1"), verifierOf(keys, "k1"));
+    }
+
+    static com.nimbusds.jose.JWSVerifier verifierOf(IssuerKeys keys, String kid) {
+        KeyLookup lookup = keys.lookup(header(kid), KeyAccess.FETCH_IF_NEEDED);
+        KeyLookup.Found found = org.junit.jupiter.api.Assertions.assertInstanceOf(KeyLookup.Found.class, lookup);
+        assertEquals(kid, found.keys().get(0).jwk().getKeyID());
+        return found.keys().get(0).verifier();
+    }
+
+    @Test
+    void lookupAnswersWithATypedResultForEachKeyAccess() {
+        IssuerKeys keys = keys(new JwksLocation.Fixed(server.jwksUri()), fast());
+        // Nothing loaded yet: the non-blocking lookups must not fetch.
+        assertEquals(KeyLookup.NOT_CACHED, keys.lookup(header("k1"), KeyAccess.CACHED_ONLY));
+        assertEquals(new KeyLookup.Unavailable(fast().getMinRefreshInterval()),
+                keys.lookup(header("k1"), KeyAccess.CACHED_OR_STALE));
+        assertEquals(0, server.requests(JwksServer.JWKS_PATH), "a non-blocking lookup fetched the key set");
+        // Fetching allowed: found, and from then on answered from memory.
+        assertNotNull(verifierOf(keys, "k1"));
+        assertNotNull(verifierOf(keys, "k1"));
+        org.junit.jupiter.api.Assertions.assertInstanceOf(KeyLookup.Found.class,
+                keys.lookup(header("k1"), KeyAccess.CACHED_ONLY));
+        // A kid the fresh set lacks: not cached (so the caller may fetch), then unknown after the refetch.
+        assertEquals(KeyLookup.NOT_CACHED, keys.lookup(header("nope"), KeyAccess.CACHED_ONLY));
+        assertEquals(KeyLookup.UNKNOWN_KEY, keys.lookup(header("nope"), KeyAccess.FETCH_IF_NEEDED));
+    }
+
+    @Test
+    void lookupSaysUnavailableWhenTheKeySetCannotBeFetched() {
+        server.mode(JwksServer.Mode.FAIL_500);
+        IssuerKeys keys = keys(new JwksLocation.Fixed(server.jwksUri()), fast());
+        assertEquals(new KeyLookup.Unavailable(fast().getMinRefreshInterval()),
+                keys.lookup(header("k1"), KeyAccess.FETCH_IF_NEEDED));
     }
 
     @Test
@@ -234,5 +266,22 @@ class IssuerKeysTest {
         keys.warmUp();
         assertTrue(keys.status().lastAttemptFailed());
         assertFalse(keys.status().lastSuccess().isPresent());
+    }
+
+    @Test
+    void aKeyPublishedAsTheKeySetRecoversIsFoundByTheNextRequestNotAnsweredFromTheOutage() {
+        AuthSettings.Jwks settings = new AuthSettings.Jwks(); // 30 s between refetches, as shipped
+        settings.setFetchTimeout(Duration.ofSeconds(3));
+        server.mode(JwksServer.Mode.FAIL_500);
+        IssuerKeys keys = keys(new JwksLocation.Fixed(server.jwksUri()), settings);
+        KeyLookup.Unavailable down = new KeyLookup.Unavailable(settings.getMinRefreshInterval());
+        assertEquals(down, keys.lookup(header("k1"), KeyAccess.FETCH_IF_NEEDED));
+        assertEquals(down, keys.lookup(header("k1"), KeyAccess.FETCH_IF_NEEDED)); // the interval's budget is spent
+
+        server.publish(key, TestKeys.rsa("k2")).mode(JwksServer.Mode.SERVE);
+        long start = System.nanoTime();
+        assertNotNull(verifierOf(keys, "k2"));
+        long waitedMillis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(waitedMillis < 2500, "waited " + waitedMillis + " ms for the retry after the outage");
     }
 }

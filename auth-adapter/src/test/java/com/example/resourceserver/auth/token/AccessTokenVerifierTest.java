@@ -3,9 +3,10 @@ package com.example.resourceserver.auth.token;
 import com.example.resourceserver.auth.config.AuthSettings;
 import com.example.resourceserver.auth.config.JwksLocation;
 import com.example.resourceserver.auth.config.TrustedIssuer;
-import com.example.resourceserver.auth.config.TrustedIssuerResolver;
 import com.example.resourceserver.auth.config.VerificationPolicy;
-import com.example.resourceserver.auth.keys.IssuerKeys;
+import com.example.resourceserver.auth.keys.KeyAccess;
+import com.example.resourceserver.auth.keys.KeyFetchObserver;
+import com.example.resourceserver.auth.keys.TrustedKeySets;
 import com.example.resourceserver.auth.testing.JwksServer;
 import com.example.resourceserver.auth.testing.TestKeys;
 import com.example.resourceserver.auth.testing.TokenMint;
@@ -34,7 +35,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -53,10 +53,22 @@ class AccessTokenVerifierTest {
     static RSAKey otherKey;
     static ECKey ecKey;
     static ExecutorService executor;
-    static ScheduledExecutorService scheduler;
 
     TokenMint mint;
-    AccessTokenVerifier verifier;
+    TestVerifier verifier;
+
+    /** The verifier over its issuer's key set, fetching keys when needed as the request path does off the event loop. */
+    record TestVerifier(TrustedKeySets keySets, AccessTokenVerifier verifier, VerificationPolicy policy)
+            implements AutoCloseable {
+        Verification verify(String token) {
+            return verifier.verify(token, KeyAccess.FETCH_IF_NEEDED);
+        }
+
+        @Override
+        public void close() throws IOException {
+            keySets.close();
+        }
+    }
 
     @BeforeAll
     static void startIdentityProvider() {
@@ -65,14 +77,12 @@ class AccessTokenVerifierTest {
         ecKey = TestKeys.ec("ec-1");
         jwks = JwksServer.start().publish(key, ecKey);
         executor = Executors.newCachedThreadPool();
-        scheduler = Executors.newSingleThreadScheduledExecutor();
     }
 
     @AfterAll
     static void stopIdentityProvider() {
         jwks.close();
         executor.shutdownNow();
-        scheduler.shutdownNow();
     }
 
     @BeforeEach
@@ -86,11 +96,12 @@ class AccessTokenVerifierTest {
         verifier.close();
     }
 
-    AccessTokenVerifier verifier(AuthSettings settings) {
-        VerificationPolicy policy = TrustedIssuerResolver.policy(settings);
+    TestVerifier verifier(AuthSettings settings) {
+        VerificationPolicy policy = settings.verificationPolicy();
         TrustedIssuer issuer = new TrustedIssuer("test", ISSUER, AUDIENCE, new JwksLocation.Fixed(jwks.jwksUri()));
-        IssuerKeys keys = new IssuerKeys(issuer, settings.getJwks(), false, Clock.systemUTC(), executor, scheduler);
-        return new AccessTokenVerifier(List.of(keys), policy, Clock.systemUTC());
+        TrustedKeySets keySets = new TrustedKeySets(List.of(issuer), settings.getJwks(), false, Clock.systemUTC(),
+                executor, KeyFetchObserver.NONE);
+        return new TestVerifier(keySets, new AccessTokenVerifier(keySets, policy, Clock.systemUTC()), policy);
     }
 
     Reason reasonFor(String token) {
@@ -381,7 +392,7 @@ class AccessTokenVerifierTest {
         AuthSettings settings = new AuthSettings();
         settings.setMaxTokenLength(64 * 1024);
         Reason reason;
-        try (AccessTokenVerifier big = verifier(settings)) {
+        try (TestVerifier big = verifier(settings)) {
             var verification = big.verify(token.signRaw(token.headerJson(), payload));
             // Either refused outright or accepted with the junk claim ignored; never an exception.
             reason = verification instanceof Verification.Rejected r ? r.failure().reason() : null;

@@ -1,0 +1,68 @@
+package com.example.resourceserver.auth.keys;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.OctetKeyPair;
+import com.nimbusds.jose.jwk.RSAKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One signature verifier per public key, built on first use and kept while the key is in the key set,
+ * so that the public-key conversion happens once per key, not once per request.
+ */
+final class KeyVerifiers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KeyVerifiers.class);
+
+    private final String issuerName;
+    private final Map<JWK, JWSVerifier> verifiers = new ConcurrentHashMap<>();
+
+    KeyVerifiers(String issuerName) {
+        this.issuerName = issuerName;
+    }
+
+    /** The verifier for this key; null when the key cannot verify anything here. */
+    JWSVerifier forKey(JWK key) {
+        JWSVerifier verifier = verifiers.get(key);
+        if (verifier == null) {
+            verifier = create(key);
+            if (verifier != null) {
+                verifiers.putIfAbsent(key, verifier);
+            }
+        }
+        return verifier;
+    }
+
+    /** Forgets the verifiers of keys that left the key set: they must stop verifying at once. */
+    void retainOnly(Collection<JWK> current) {
+        verifiers.keySet().retainAll(new HashSet<>(current));
+    }
+
+    private JWSVerifier create(JWK key) {
+        try {
+            if (key instanceof RSAKey rsa) {
+                return new RSASSAVerifier(rsa.toRSAPublicKey());
+            }
+            if (key instanceof ECKey ec) {
+                return new ECDSAVerifier(ec.toECPublicKey());
+            }
+            if (key instanceof OctetKeyPair okp) {
+                return new JdkEd25519Verifier(okp);
+            }
+        } catch (JOSEException | RuntimeException e) {
+            LOG.warn("Issuer '{}': key {} cannot be used for verification: {}", issuerName, key.getKeyID(),
+                    e.getMessage());
+        }
+        return null;
+    }
+}

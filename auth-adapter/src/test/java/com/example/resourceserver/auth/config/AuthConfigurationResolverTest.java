@@ -1,0 +1,221 @@
+package com.example.resourceserver.auth.config;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** How the sources of issuers combine, and that one call runs every check. */
+class AuthConfigurationResolverTest {
+
+    private final AuthSettings auth = new AuthSettings();
+    private final Auth0Settings auth0 = new Auth0Settings();
+
+    private AuthConfiguration resolve() {
+        return resolve("", List.of());
+    }
+
+    private AuthConfiguration resolve(String apiIdentifier, List<NamedIssuerSettings> named) {
+        return AuthConfigurationResolver.resolve(auth, auth0, apiIdentifier, named, Optional.empty());
+    }
+
+    private String failure() {
+        return assertThrows(InvalidAuthConfigurationException.class, this::resolve).getMessage();
+    }
+
+    private static NamedIssuerSettings named(String name, String issuer, String audience) {
+        NamedIssuerSettings settings = new NamedIssuerSettings(name);
+        settings.setIssuer(issuer);
+        settings.setAudience(audience);
+        return settings;
+    }
+
+    @Test
+    void theAuth0ShorthandIsTrusted() {
+        auth0.setDomain("tenant.eu.auth0.com");
+        auth0.setAudience("https://api.example.com");
+
+        assertEquals(List.of(new TrustedIssuer("auth0", "https://tenant.eu.auth0.com/", "https://api.example.com",
+                        new JwksLocation.Fixed(URI.create("https://tenant.eu.auth0.com/.well-known/jwks.json")))),
+                resolve().issuers());
+    }
+
+    @Test
+    void apiIdentifierReachesTheAuth0Shorthand() {
+        auth0.setDomain("tenant.auth0.com");
+        assertEquals("https://quickstarts/api", resolve("https://quickstarts/api", List.of()).issuers().get(0).audience());
+    }
+
+    @Test
+    void theTopLevelVariablesAreTheIssuerNamedDefault() {
+        auth.setIssuer("https://login.example.com/realms/demo");
+        auth.setAudience("messages-api");
+
+        assertEquals(List.of(new TrustedIssuer("default", "https://login.example.com/realms/demo", "messages-api",
+                new JwksLocation.Discovered("https://login.example.com/realms/demo"))), resolve().issuers());
+    }
+
+    @Test
+    void auth0AndGenericTogetherAreContradictory() {
+        auth0.setDomain("tenant.auth0.com");
+        auth0.setAudience("https://api");
+        auth.setIssuer("https://login.example.com/");
+        auth.setAudience("api");
+        assertEquals("Both AUTH0_DOMAIN and AUTH_ISSUER are set: configure one issuer through either the Auth0 pair "
+                + "or the AUTH_* variables (list further issuers under auth.issuers in application.yml).", failure());
+    }
+
+    @Test
+    void auth0WithAnIncompleteTopLevelEntryNamesTheMissingVariableFirst() {
+        auth0.setDomain("tenant.auth0.com");
+        auth0.setAudience("https://api");
+        auth.setAudience("api");
+        assertTrue(failure().startsWith("AUTH_AUDIENCE is set but AUTH_ISSUER is missing"));
+    }
+
+    @Test
+    void nothingConfiguredSaysWhatToSet() {
+        assertEquals("No token issuer is configured: set AUTH0_DOMAIN and AUTH0_AUDIENCE, or AUTH_ISSUER and "
+                + "AUTH_AUDIENCE (or start with MICRONAUT_ENVIRONMENTS=dev for the local development issuer).", failure());
+    }
+
+    @Test
+    void blankValuesCountAsUnset() {
+        auth.setIssuer("  ");
+        auth.setAudience("");
+        assertTrue(failure().startsWith("No token issuer is configured"));
+    }
+
+    @Test
+    void theDevelopmentIssuerIsUsedOnlyWhenNothingElseIsConfigured() {
+        TrustedIssuer dev = new TrustedIssuer("dev", "https://dev-issuer.invalid/", "aud",
+                new JwksLocation.Fixed(URI.create("http://localhost:8080/jwks")));
+        assertEquals(List.of(dev),
+                AuthConfigurationResolver.resolve(auth, auth0, "", List.of(), Optional.of(dev)).issuers());
+
+        List<NamedIssuerSettings> partner = List.of(named("partner", "https://b.example.com/", "api-b"));
+        assertEquals(List.of("partner"), AuthConfigurationResolver.resolve(auth, auth0, "", partner, Optional.of(dev))
+                .issuers().stream().map(TrustedIssuer::name).toList());
+
+        auth.setIssuer("https://login.example.com/");
+        auth.setAudience("api");
+        List<TrustedIssuer> issuers = AuthConfigurationResolver.resolve(auth, auth0, "", List.of(), Optional.of(dev)).issuers();
+        assertEquals(1, issuers.size());
+        assertEquals("https://login.example.com/", issuers.get(0).issuer());
+    }
+
+    @Test
+    void plainJwksUrlToAnotherHostStopsStartupUnlessInsecureIsAllowed() {
+        auth.setIssuer("https://login.example.com/");
+        auth.setAudience("api");
+        auth.setJwksUri("http://keycloak.internal:8080/certs");
+        assertTrue(failure().startsWith("AUTH_JWKS_URI must use https"));
+
+        auth.setInsecureAllowHttp(true);
+        AuthConfiguration configuration = resolve();
+        assertEquals(new JwksLocation.Fixed(URI.create("http://keycloak.internal:8080/certs")),
+                configuration.issuers().get(0).jwks());
+        assertTrue(configuration.insecureHttpAllowed());
+    }
+
+    @Test
+    void namedIssuersAddToTheConfiguredOne() {
+        auth.setIssuer("https://a.example.com/");
+        auth.setAudience("api-a");
+        NamedIssuerSettings partner = named("partner", "https://b.example.com", "api-b");
+        partner.setJwksUri("https://b.example.com/keys");
+
+        List<TrustedIssuer> issuers = resolve("", List.of(partner)).issuers();
+
+        assertEquals(List.of("https://a.example.com/", "https://b.example.com"),
+                issuers.stream().map(TrustedIssuer::issuer).toList());
+        assertEquals("partner", issuers.get(1).name());
+        assertEquals("api-b", issuers.get(1).audience());
+    }
+
+    @Test
+    void namedIssuersAloneAreEnough() {
+        List<NamedIssuerSettings> named = List.of(named("a", "https://a.example.com/", "api"),
+                named("b", "https://b.example.com/", "api"));
+        assertEquals(List.of("a", "b"), resolve("", named).issuers().stream().map(TrustedIssuer::name).toList());
+    }
+
+    @Test
+    void aNamedIssuerNeedsIssuerAndAudience() {
+        NamedIssuerSettings partner = named("partner", "https://b.example.com", null);
+        var e = assertThrows(InvalidAuthConfigurationException.class, () -> resolve("", List.of(partner)));
+        assertTrue(e.getMessage().startsWith("auth.issuers.partner.audience is missing"), e.getMessage());
+    }
+
+    @Test
+    void theSameIssuerTwiceIsContradictory() {
+        auth.setIssuer("https://a.example.com/");
+        auth.setAudience("api-a");
+        NamedIssuerSettings again = named("again", "https://a.example.com/", "api-b");
+        var e = assertThrows(InvalidAuthConfigurationException.class, () -> resolve("", List.of(again)));
+        assertTrue(e.getMessage().startsWith("The issuer https://a.example.com/ is configured more than once"));
+    }
+
+    @Test
+    void aListedDefaultNextToTheTopLevelVariablesIsRefused() {
+        auth.setIssuer("https://a.example.com/");
+        auth.setAudience("api-a");
+        NamedIssuerSettings listedDefault = named("default", "https://b.example.com/", "api-b");
+        var e = assertThrows(InvalidAuthConfigurationException.class, () -> resolve("", List.of(listedDefault)));
+        assertEquals("Both AUTH_ISSUER and auth.issuers.default configure the issuer named default: give the entry "
+                + "under auth.issuers another name.", e.getMessage());
+    }
+
+    @Test
+    void aListedDefaultAloneIsJustANamedIssuer() {
+        NamedIssuerSettings listedDefault = named("default", "https://b.example.com/", "api-b");
+        assertEquals(List.of(new TrustedIssuer("default", "https://b.example.com/", "api-b",
+                new JwksLocation.Discovered("https://b.example.com/"))), resolve("", List.of(listedDefault)).issuers());
+    }
+
+    @Test
+    void theResultCarriesThePolicyAndTheCheckedKeyAndCacheSettings() {
+        auth.setIssuer("https://a.example.com/");
+        auth.setAudience("api-a");
+        auth.setAlgorithms("PS256,ES256");
+        auth.setLeeway("30s");
+
+        AuthConfiguration configuration = resolve();
+
+        assertEquals(Set.of(JWSAlgorithm.PS256, JWSAlgorithm.ES256), configuration.policy().algorithms());
+        assertEquals(Duration.ofSeconds(30), configuration.policy().leeway());
+        assertFalse(configuration.insecureHttpAllowed());
+        assertSame(auth.getJwks(), configuration.jwks());
+        assertSame(auth.getTokenCache(), configuration.tokenCache());
+    }
+
+    @Test
+    void keySettingsAreCheckedBeforeTheIssuers() {
+        auth.getJwks().setMinRefreshInterval(Duration.ofMinutes(10));
+        assertTrue(failure().startsWith("auth.jwks.min-refresh-interval must be shorter"));
+    }
+
+    @Test
+    void tokenCacheSettingsAreCheckedBeforeTheIssuers() {
+        auth.getTokenCache().setMaxEntries(0);
+        assertEquals("auth.token-cache.max-entries must be at least 1.", failure());
+    }
+
+    @Test
+    void theTokenRulesAreChecked() {
+        auth.setIssuer("https://a.example.com/");
+        auth.setAudience("api-a");
+        auth.setAlgorithms("none");
+        assertTrue(failure().startsWith("AUTH_ALGORITHMS may not contain none"));
+    }
+}

@@ -1,8 +1,0 @@
-package com.example.resourceserver.web;
-
-import io.micronaut.serde.annotation.Serdeable;
-
-/** The body of every 200 answer: {@code {"message": "..."}}. */
-@Serdeable
-public record MessageBody(String message) {
-}

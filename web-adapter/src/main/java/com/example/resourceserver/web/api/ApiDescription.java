@@ -1,0 +1,26 @@
+package com.example.resourceserver.web.api;
+
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeIn;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
+
+/**
+ * The OpenAPI document's header: generated at compile time by micronaut-openapi from this class and
+ * the controller's annotations, and served by the app under {@code /openapi/}.
+ */
+@OpenAPIDefinition(info = @Info(title = "Messages API", version = "0.1.0",
+        description = "The Auth0 quickstarts' API: one public route, one for any valid access token, one for "
+                + "tokens granted read:messages. Errors follow RFC 6750."))
+@SecurityScheme(name = ApiDescription.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
+        in = SecuritySchemeIn.HEADER,
+        description = "An access token (JWT) from the configured identity provider. Scopes come from the token's "
+                + "scope, scp and permissions claims.")
+final class ApiDescription {
+
+    static final String BEARER = "bearer";
+
+    private ApiDescription() {
+    }
+}

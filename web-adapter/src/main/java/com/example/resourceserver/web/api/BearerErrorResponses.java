@@ -1,0 +1,31 @@
+package com.example.resourceserver.web.api;
+
+import com.example.resourceserver.web.errors.ErrorBody;
+import io.micronaut.http.MediaType;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** The failures every protected route can answer, described once for the OpenAPI document. */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+@ApiResponse(responseCode = "400", description = "Malformed request, e.g. two Authorization headers (invalid_request)",
+        headers = @Header(name = "WWW-Authenticate", description = "Bearer error=\"invalid_request\", error_description=\"...\""),
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+@ApiResponse(responseCode = "401", description = "No token (challenge without error) or a token that is not valid (invalid_token)",
+        headers = @Header(name = "WWW-Authenticate",
+                description = "Bearer realm=\"api\" without credentials; Bearer error=\"invalid_token\", error_description=\"...\" otherwise"),
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+@ApiResponse(responseCode = "503", description = "The identity provider's keys cannot be obtained right now",
+        headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying"),
+        content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+@interface BearerErrorResponses {
+}

@@ -1,0 +1,127 @@
+package com.example.resourceserver.web.errors;
+
+import com.example.resourceserver.domain.caller.AuthenticationFailure;
+import com.example.resourceserver.domain.caller.Scope;
+import com.example.resourceserver.web.WebSettings;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import jakarta.inject.Singleton;
+
+/**
+ * The one place where failures become HTTP answers: status, RFC 6750 {@code WWW-Authenticate}
+ * challenge and JSON body. Every path that refuses a request (the security filter's rejection, the
+ * scoped route, framework errors such as 404 and 405) comes through here.
+ *
+ * <table>
+ *   <caption>What each failure looks like</caption>
+ *   <tr><th>failure</th><th>status</th><th>WWW-Authenticate</th></tr>
+ *   <tr><td>no credentials</td><td>401</td><td>{@code Bearer realm="..."} (no error, RFC 6750 §3.1)</td></tr>
+ *   <tr><td>malformed request</td><td>400</td><td>{@code Bearer error="invalid_request", error_description="..."}</td></tr>
+ *   <tr><td>bad token</td><td>401</td><td>{@code Bearer error="invalid_token", error_description="..."}</td></tr>
+ *   <tr><td>missing scope</td><td>403</td><td>{@code Bearer error="insufficient_scope", scope="...", error_description="..."}</td></tr>
+ *   <tr><td>keys unavailable</td><td>503</td><td>none; {@code Retry-After} instead</td></tr>
+ * </table>
+ */
+@Singleton
+public class ErrorResponses {
+
+    /**
+     * Set on every {@code insufficient_scope} response, so that the access log reports what was
+     * answered instead of guessing from the status (a CORS refusal is a 403 too).
+     */
+    public static final String INSUFFICIENT_SCOPE_ATTRIBUTE = "resourceserver.insufficient-scope";
+
+    static final String MISSING_CREDENTIALS_DESCRIPTION =
+            "Authentication is required: send an access token as Authorization: Bearer <token>";
+    static final String FORBIDDEN_DESCRIPTION = "The access token does not grant access to this resource";
+
+    private final String missingCredentialsChallenge;
+
+    public ErrorResponses(WebSettings settings) {
+        this.missingCredentialsChallenge = "Bearer realm=\"" + quotable(settings.getBearerRealm()) + "\"";
+    }
+
+    /** No credentials, or credentials of another scheme: the bare challenge, no error code. */
+    public MutableHttpResponse<ErrorBody> missingCredentials() {
+        return HttpResponse.<ErrorBody>status(HttpStatus.UNAUTHORIZED)
+                .header(HttpHeaders.WWW_AUTHENTICATE, missingCredentialsChallenge)
+                .contentType(MediaType.APPLICATION_JSON_TYPE)
+                .body(new ErrorBody("unauthorized", MISSING_CREDENTIALS_DESCRIPTION));
+    }
+
+    /** Credentials were sent and did not work. */
+    public MutableHttpResponse<ErrorBody> authenticationFailed(AuthenticationFailure failure) {
+        String description = quotable(failure.description());
+        return switch (failure.kind()) {
+            case INVALID_REQUEST -> challenge(HttpStatus.BAD_REQUEST, "invalid_request", null, description);
+            case INVALID_TOKEN -> challenge(HttpStatus.UNAUTHORIZED, "invalid_token", null, description);
+            case KEYS_UNAVAILABLE -> HttpResponse.<ErrorBody>status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, failure.retryAfter().toSeconds())))
+                    .contentType(MediaType.APPLICATION_JSON_TYPE)
+                    .body(new ErrorBody("temporarily_unavailable", description));
+        };
+    }
+
+    /** A valid token without the scope the use case needs (RFC 6750 §3.1 {@code insufficient_scope}). */
+    public MutableHttpResponse<ErrorBody> insufficientScope(Scope missing) {
+        return scopeRefused(missing, "The access token lacks the scope " + missing.value());
+    }
+
+    /** Authenticated, but refused by a security rule that names no scope. */
+    public MutableHttpResponse<ErrorBody> forbidden() {
+        return scopeRefused(null, FORBIDDEN_DESCRIPTION);
+    }
+
+    /** The body for any other error status, with nothing from the framework's own message in it. */
+    public ErrorBody bodyFor(int status) {
+        return switch (status) {
+            case 400 -> new ErrorBody("invalid_request", "The request is malformed");
+            case 403 -> new ErrorBody("forbidden", "This request is not allowed");
+            case 404 -> new ErrorBody("not_found", "No resource at this path");
+            case 405 -> new ErrorBody("method_not_allowed", "This method is not allowed on this resource");
+            case 406 -> new ErrorBody("not_acceptable", "No acceptable representation: this API answers application/json");
+            case 413 -> new ErrorBody("request_too_large", "The request is too large");
+            case 415 -> new ErrorBody("unsupported_media_type", "The request body has an unsupported media type");
+            case 431 -> new ErrorBody("request_too_large", "The request headers are too large");
+            case 503 -> new ErrorBody("temporarily_unavailable", "The service is temporarily unavailable, try again later");
+            default -> status >= 500
+                    ? new ErrorBody("server_error", "The server could not complete the request")
+                    : new ErrorBody("invalid_request", "The request cannot be served");
+        };
+    }
+
+    private static MutableHttpResponse<ErrorBody> scopeRefused(@Nullable Scope scope, String description) {
+        return challenge(HttpStatus.FORBIDDEN, "insufficient_scope", scope, description)
+                .attribute(INSUFFICIENT_SCOPE_ATTRIBUTE, Boolean.TRUE);
+    }
+
+    private static MutableHttpResponse<ErrorBody> challenge(HttpStatus status, String error, @Nullable Scope scope,
+                                                            String description) {
+        StringBuilder header = new StringBuilder("Bearer error=\"").append(error).append('"');
+        if (scope != null) {
+            header.append(", scope=\"").append(scope.value()).append('"'); // a Scope never holds " or \
+        }
+        header.append(", error_description=\"").append(description).append('"');
+        return HttpResponse.<ErrorBody>status(status)
+                .header(HttpHeaders.WWW_AUTHENTICATE, header.toString())
+                .contentType(MediaType.APPLICATION_JSON_TYPE)
+                .body(new ErrorBody(error, description));
+    }
+
+    /**
+     * RFC 6750 §3: error_description and realm values use printable ASCII without {@code "} and {@code \}.
+     * Our texts already do; this keeps a configured realm or a future description from breaking the header.
+     */
+    static String quotable(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            out.append(c >= 0x20 && c <= 0x7E && c != '"' && c != '\\' ? c : '?');
+        }
+        return out.toString();
+    }
+}

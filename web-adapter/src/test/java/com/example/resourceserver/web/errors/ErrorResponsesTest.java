@@ -1,0 +1,133 @@
+package com.example.resourceserver.web.errors;
+
+import com.example.resourceserver.domain.caller.AuthenticationFailure;
+import com.example.resourceserver.domain.caller.AuthenticationFailure.Reason;
+import com.example.resourceserver.domain.caller.Scope;
+import com.example.resourceserver.web.WebSettings;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ErrorResponsesTest {
+
+    /** RFC 6750 §3: {@code Bearer} and comma-separated auth-params whose values are quoted, without " or \ inside. */
+    static final Pattern CHALLENGE = Pattern.compile("Bearer [a-z_]+=\"[\\x20\\x21\\x23-\\x5B\\x5D-\\x7E]*\""
+            + "(, [a-z_]+=\"[\\x20\\x21\\x23-\\x5B\\x5D-\\x7E]*\")*");
+
+    final ErrorResponses errors = new ErrorResponses(new WebSettings());
+
+    @Test
+    void noCredentialsIsABare401ChallengeWithTheRealm() {
+        MutableHttpResponse<ErrorBody> response = errors.missingCredentials();
+        assertEquals(401, response.code());
+        assertEquals("Bearer realm=\"api\"", challenge(response));
+        assertJson(response, "unauthorized", ErrorResponses.MISSING_CREDENTIALS_DESCRIPTION);
+        assertFalse(scopeRefused(response));
+    }
+
+    @Test
+    void aConfiguredRealmCannotBreakTheChallenge() {
+        WebSettings settings = new WebSettings();
+        settings.setBearerRealm("my \"realm\" \\ é\r\nX-Injected: 1");
+        String challenge = challenge(new ErrorResponses(settings).missingCredentials());
+        assertEquals("Bearer realm=\"my ?realm? ? ???X-Injected: 1\"", challenge);
+        assertTrue(CHALLENGE.matcher(challenge).matches(), challenge);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Reason.class, mode = EnumSource.Mode.EXCLUDE, names = "KEYS_UNAVAILABLE")
+    void badCredentialsAre400Or401WithTheirErrorCodeAndFixedDescription(Reason reason) {
+        AuthenticationFailure failure = AuthenticationFailure.of(reason);
+        MutableHttpResponse<ErrorBody> response = errors.authenticationFailed(failure);
+        boolean invalidRequest = failure.kind() == AuthenticationFailure.Kind.INVALID_REQUEST;
+        String error = invalidRequest ? "invalid_request" : "invalid_token";
+
+        assertEquals(invalidRequest ? 400 : 401, response.code());
+        String challenge = challenge(response);
+        assertEquals("Bearer error=\"" + error + "\", error_description=\"" + reason.description() + "\"", challenge);
+        assertTrue(CHALLENGE.matcher(challenge).matches(), challenge);
+        assertJson(response, error, reason.description());
+        assertFalse(response.getHeaders().contains(HttpHeaders.RETRY_AFTER));
+        assertFalse(scopeRefused(response));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0, 1", "999, 1", "1000, 1", "1500, 1", "30000, 30"})
+    void unavailableKeysAre503WithRetryAfterInWholeSecondsAndNoChallenge(long retryAfterMillis, String header) {
+        MutableHttpResponse<ErrorBody> response =
+                errors.authenticationFailed(AuthenticationFailure.keysUnavailable(Duration.ofMillis(retryAfterMillis)));
+        assertEquals(503, response.code());
+        assertEquals(header, response.getHeaders().get(HttpHeaders.RETRY_AFTER));
+        assertFalse(response.getHeaders().contains(HttpHeaders.WWW_AUTHENTICATE));
+        assertJson(response, "temporarily_unavailable", Reason.KEYS_UNAVAILABLE.description());
+        assertFalse(scopeRefused(response));
+    }
+
+    @Test
+    void aMissingScopeIs403NamingTheScopeAndIsMarkedAsAScopeRefusal() {
+        MutableHttpResponse<ErrorBody> response = errors.insufficientScope(Scope.of("read:messages"));
+        assertEquals(403, response.code());
+        String challenge = challenge(response);
+        assertEquals("Bearer error=\"insufficient_scope\", scope=\"read:messages\", "
+                + "error_description=\"The access token lacks the scope read:messages\"", challenge);
+        assertTrue(CHALLENGE.matcher(challenge).matches(), challenge);
+        assertJson(response, "insufficient_scope", "The access token lacks the scope read:messages");
+        assertTrue(scopeRefused(response));
+    }
+
+    @Test
+    void aRuleRefusalOfAnAuthenticatedCallerIs403WithoutScopeAndIsMarkedAsAScopeRefusal() {
+        MutableHttpResponse<ErrorBody> response = errors.forbidden();
+        assertEquals(403, response.code());
+        assertEquals("Bearer error=\"insufficient_scope\", error_description=\""
+                + ErrorResponses.FORBIDDEN_DESCRIPTION + "\"", challenge(response));
+        assertJson(response, "insufficient_scope", ErrorResponses.FORBIDDEN_DESCRIPTION);
+        assertTrue(scopeRefused(response));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "400, invalid_request", "403, forbidden", "404, not_found", "405, method_not_allowed",
+            "406, not_acceptable", "413, request_too_large", "415, unsupported_media_type",
+            "431, request_too_large", "503, temporarily_unavailable", "500, server_error", "502, server_error",
+            "418, invalid_request", "409, invalid_request"})
+    void everyOtherStatusGetsAFixedBody(int status, String error) {
+        ErrorBody body = errors.bodyFor(status);
+        assertEquals(error, body.error());
+        assertFalse(body.errorDescription().isBlank());
+    }
+
+    @Test
+    void quotableKeepsPrintableAsciiAndReplacesEverythingElse() {
+        assertEquals("Plain text: (ok) 1-2_3 ~!#$%&'*+,./;<=>?@[]^`{|}",
+                ErrorResponses.quotable("Plain text: (ok) 1-2_3 ~!#$%&'*+,./;<=>?@[]^`{|}"));
+        assertEquals("a?b?c", ErrorResponses.quotable("a\"b\\c"));
+        assertEquals("??????", ErrorResponses.quotable("\r\n\t\u0000\u007F\u0080"));
+        assertEquals("caf?", ErrorResponses.quotable("café"));
+        assertEquals("", ErrorResponses.quotable(""));
+    }
+
+    static String challenge(MutableHttpResponse<?> response) {
+        return response.getHeaders().get(HttpHeaders.WWW_AUTHENTICATE);
+    }
+
+    static boolean scopeRefused(MutableHttpResponse<?> response) {
+        return response.getAttribute(ErrorResponses.INSUFFICIENT_SCOPE_ATTRIBUTE).isPresent();
+    }
+
+    static void assertJson(MutableHttpResponse<ErrorBody> response, String error, String description) {
+        assertEquals(MediaType.APPLICATION_JSON_TYPE, response.getContentType().orElse(null));
+        assertEquals(new ErrorBody(error, description), response.body());
+    }
+}
