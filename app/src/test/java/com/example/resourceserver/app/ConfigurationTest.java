@@ -4,6 +4,8 @@ import com.example.resourceserver.app.support.ChildJvm;
 import com.example.resourceserver.auth.config.AuthConfiguration;
 import com.example.resourceserver.auth.config.InvalidAuthConfigurationException;
 import com.example.resourceserver.auth.config.JwksLocation;
+import com.example.resourceserver.auth.config.Provider;
+import com.example.resourceserver.auth.config.ProviderSettings;
 import com.example.resourceserver.auth.config.TrustedIssuer;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -116,7 +118,8 @@ class ConfigurationTest {
                 "auth0.audience", "https://quickstarts/api"))) {
             List<TrustedIssuer> issuers = context.getBean(AuthConfiguration.class).issuers();
             assertEquals(List.of(new TrustedIssuer("auth0", "https://tenant.us.auth0.com/", "https://quickstarts/api",
-                    new JwksLocation.Fixed(URI.create("https://tenant.us.auth0.com/.well-known/jwks.json")))), issuers);
+                    new JwksLocation.Fixed(URI.create("https://tenant.us.auth0.com/.well-known/jwks.json")),
+                    ProviderSettings.of(Provider.AUTH0))), issuers);
         }
     }
 
@@ -127,5 +130,47 @@ class ConfigurationTest {
             assertEquals("https://quickstarts/api",
                     context.getBean(AuthConfiguration.class).issuers().get(0).audience());
         }
+    }
+
+    @Test
+    void providerVariablesReachTheServiceUnderTheirNames() throws Exception {
+        try (ChildJvm jvm = ChildJvm.start(MAIN, Map.of("AUTH_ISSUER", "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Ex",
+                "AUTH_PROVIDER", "cognito", "AUTH_ALLOWED_CLIENT_IDS", "client-a,client-b",
+                "AUTH_SCOPE_PREFIX", "messages-api", "AUTH_SCOPE_ALIASES", "read=read:messages",
+                "MICRONAUT_SERVER_PORT", "-1"))) {
+            assertTrue(jvm.awaitLine("Startup completed", 60), jvm.output());
+            assertTrue(jvm.output().contains("Trusting issuer 'default': iss https://cognito-idp.eu-west-1.amazonaws.com/"
+                    + "eu-west-1_Ex, aud none (client_id one of [client-a, client-b]), keys by discovery, provider cognito"),
+                    jvm.output());
+        }
+    }
+
+    @Test
+    void aProviderThatNeedsASettingItLacksStopsStartupNamingTheVariable() throws Exception {
+        try (ChildJvm jvm = ChildJvm.start(MAIN, Map.of("AUTH_ISSUER", "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Ex",
+                "AUTH_PROVIDER", "cognito"))) {
+            assertEquals(Application.CONFIGURATION_ERROR_EXIT_CODE, jvm.awaitExit(60));
+            assertTrue(jvm.output().contains("Startup stopped: AUTH_PROVIDER=cognito needs AUTH_ALLOWED_CLIENT_IDS: "
+                    + "list the app client IDs whose access tokens this API accepts (Cognito access tokens carry no aud)."),
+                    jvm.output());
+            assertFalse(jvm.output().contains("\tat "), jvm.output());
+        }
+    }
+
+    @Test
+    void badProviderSettingsStopStartup() {
+        assertEquals("AUTH_PROVIDER must be one of generic, auth0, okta, entra, cognito, keycloak, not 'azure-ad'.",
+                startupFailure(Map.of("auth.issuer", "https://x.example/", "auth.audience", "a",
+                        "auth.provider", "azure-ad")));
+        assertEquals("AUTH_SCOPE_PREFIX is used only with AUTH_PROVIDER=cognito (it is the Cognito resource-server "
+                + "identifier in front of custom scopes): remove it, or set AUTH_PROVIDER=cognito.",
+                startupFailure(Map.of("auth.issuer", "https://x.example/", "auth.audience", "a",
+                        "auth.provider", "okta", "auth.scope-prefix", "messages-api")));
+        assertEquals("AUTH0_DOMAIN implies AUTH_PROVIDER=auth0: remove AUTH_PROVIDER or set it to auth0.",
+                startupFailure(Map.of("auth0.domain", "t.example.com", "auth0.audience", "a", "auth.provider", "okta")));
+        assertEquals("auth.issuers.partner.provider=cognito needs auth.issuers.partner.allowed-client-ids: list the "
+                + "app client IDs whose access tokens this API accepts (Cognito access tokens carry no aud).",
+                startupFailure(Map.of("auth.issuers.partner.issuer", "https://partner.example/",
+                        "auth.issuers.partner.provider", "cognito")));
     }
 }

@@ -236,9 +236,12 @@ abstract class ProviderScenarios {
                 wwwAuthenticate(response));
     }
 
-    /** The granted scopes of the {@code scope} claim (both providers use the space-delimited string). */
+    /** The granted scopes of the {@code scope} claim: a space-delimited string, or a JSON array (Spring). */
     static Set<String> scopes(String token) {
         Object scope = claims(token).getClaim("scope");
+        if (scope instanceof List<?> granted) {
+            return granted.stream().map(String::valueOf).collect(java.util.stream.Collectors.toSet());
+        }
         if (scope == null || scope.toString().isBlank()) {
             return Set.of();
         }

@@ -12,8 +12,13 @@ final class Auth0Shorthand {
     private Auth0Shorthand() {
     }
 
-    /** The issuer the pair stands for, empty when neither is set. */
+    /** The issuer the pair stands for, empty when neither is set; its provider is auth0. */
     static Optional<TrustedIssuer> issuer(Auth0Settings auth0, String apiIdentifier) {
+        return issuer(auth0, apiIdentifier, ProviderSettings.of(Provider.AUTH0));
+    }
+
+    /** The same, with the auth0 profile's settings (e.g. scope aliases from the top-level AUTH_* variables). */
+    static Optional<TrustedIssuer> issuer(Auth0Settings auth0, String apiIdentifier, ProviderSettings settings) {
         String domain = Blank.toNull(auth0.getDomain());
         String audience = Blank.toNull(auth0.getAudience());
         String alias = Blank.toNull(apiIdentifier);
@@ -43,7 +48,7 @@ final class Auth0Shorthand {
         // What the Auth0 quickstarts do: issuer with a trailing slash, keys at the well-known path.
         String issuer = "https://" + domain + "/";
         URI jwks = URI.create("https://" + domain + "/.well-known/jwks.json");
-        return Optional.of(new TrustedIssuer("auth0", issuer, audience, new JwksLocation.Fixed(jwks)));
+        return Optional.of(new TrustedIssuer("auth0", issuer, audience, new JwksLocation.Fixed(jwks), settings));
     }
 
     private static boolean isHostName(String value) {

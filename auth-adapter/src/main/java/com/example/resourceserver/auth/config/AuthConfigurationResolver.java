@@ -29,10 +29,16 @@ public final class AuthConfigurationResolver {
         boolean insecure = auth.isInsecureAllowHttp();
 
         List<TrustedIssuer> issuers = new ArrayList<>();
-        Optional<TrustedIssuer> shorthand = Auth0Shorthand.issuer(auth0, apiIdentifier);
-        shorthand.ifPresent(issuers::add);
         // The AUTH_* variables are the entry named default; it takes the same path as auth.issuers.<name>.
         Optional<IssuerEntry> topLevel = auth.defaultIssuer();
+        Optional<TrustedIssuer> shorthand = Auth0Shorthand.issuer(auth0, apiIdentifier);
+        if (shorthand.isPresent() && topLevel.isPresent() && topLevel.get().namesNoIssuer()) {
+            // AUTH0_DOMAIN implies AUTH_PROVIDER=auth0; the top-level provider settings are the Auth0 issuer's.
+            ProviderSettings settings = topLevel.get().provider().resolveForAuth0Domain(topLevel.get().variables());
+            shorthand = Auth0Shorthand.issuer(auth0, apiIdentifier, settings);
+            topLevel = Optional.empty();
+        }
+        shorthand.ifPresent(issuers::add);
         List<IssuerEntry> entries = new ArrayList<>();
         topLevel.ifPresent(entries::add);
         named.forEach(settings -> entries.add(settings.entry()));

@@ -21,6 +21,11 @@ public class AuthSettings {
     private String issuer;
     private String audience;
     private String jwksUri;
+    private String provider;
+    private String allowedClientIds;
+    private String scopePrefix;
+    private String keycloakClientRoles;
+    private String scopeAliases;
     private String algorithms = "RS256";
     private String leeway = "60s";
     private boolean requireAtJwtType;
@@ -37,6 +42,26 @@ public class AuthSettings {
 
     public @Nullable String getJwksUri() { return jwksUri; }
     public void setJwksUri(@Nullable String jwksUri) { this.jwksUri = jwksUri; }
+
+    /** The identity provider of the AUTH_ISSUER issuer: auth0, okta, entra, cognito, keycloak or generic (default). */
+    public @Nullable String getProvider() { return provider; }
+    public void setProvider(@Nullable String provider) { this.provider = provider; }
+
+    /** Cognito: comma-separated app client IDs whose access tokens are accepted. */
+    public @Nullable String getAllowedClientIds() { return allowedClientIds; }
+    public void setAllowedClientIds(@Nullable String allowedClientIds) { this.allowedClientIds = allowedClientIds; }
+
+    /** Cognito: the resource-server identifier taken off custom scopes ({@code messages-api/read:messages}). */
+    public @Nullable String getScopePrefix() { return scopePrefix; }
+    public void setScopePrefix(@Nullable String scopePrefix) { this.scopePrefix = scopePrefix; }
+
+    /** Keycloak: comma-separated client IDs whose {@code resource_access.<client>.roles} are grants. */
+    public @Nullable String getKeycloakClientRoles() { return keycloakClientRoles; }
+    public void setKeycloakClientRoles(@Nullable String keycloakClientRoles) { this.keycloakClientRoles = keycloakClientRoles; }
+
+    /** Comma-separated {@code granted=scope} pairs, e.g. {@code messages.read=read:messages}. */
+    public @Nullable String getScopeAliases() { return scopeAliases; }
+    public void setScopeAliases(@Nullable String scopeAliases) { this.scopeAliases = scopeAliases; }
 
     /** Comma-separated JWS algorithm allow-list, e.g. {@code RS256,PS256,ES256}. */
     public String getAlgorithms() { return algorithms; }
@@ -75,9 +100,10 @@ public class AuthSettings {
                 requireAtJwtType, maxTokenLength);
     }
 
-    /** {@code AUTH_ISSUER}, {@code AUTH_AUDIENCE} and {@code AUTH_JWKS_URI} as the issuer entry named default. */
+    /** {@code AUTH_ISSUER}, {@code AUTH_AUDIENCE}, {@code AUTH_JWKS_URI} and the provider settings as the entry named default. */
     Optional<IssuerEntry> defaultIssuer() {
         IssuerEntry entry = new IssuerEntry(IssuerEntry.DEFAULT_NAME, issuer, audience, jwksUri,
+                new ProviderEntry(provider, allowedClientIds, scopePrefix, keycloakClientRoles, scopeAliases),
                 new IssuerVariables.TopLevel());
         return entry.isUnset() ? Optional.empty() : Optional.of(entry);
     }

@@ -13,7 +13,10 @@ import io.micronaut.core.annotation.Nullable;
  *       issuer: https://login.partner.example/
  *       audience: https://api.example.com/
  *       jwks-uri: https://login.partner.example/keys   # optional; else discovery
+ *       provider: okta                                 # optional; default generic
  * </pre>
+ * Provider settings mirror the top-level ones: {@code provider}, {@code allowed-client-ids},
+ * {@code scope-prefix}, {@code keycloak-client-roles}, {@code scope-aliases}.
  * The top-level {@code AUTH_ISSUER}, {@code AUTH_AUDIENCE} and {@code AUTH_JWKS_URI} are the entry named
  * {@code default}, so an entry of that name may not be listed as well.
  */
@@ -24,6 +27,11 @@ public class NamedIssuerSettings {
     private String issuer;
     private String audience;
     private String jwksUri;
+    private String provider;
+    private String allowedClientIds;
+    private String scopePrefix;
+    private String keycloakClientRoles;
+    private String scopeAliases;
 
     public NamedIssuerSettings(@Parameter String name) {
         this.name = name;
@@ -40,8 +48,25 @@ public class NamedIssuerSettings {
     public @Nullable String getJwksUri() { return jwksUri; }
     public void setJwksUri(@Nullable String jwksUri) { this.jwksUri = jwksUri; }
 
+    public @Nullable String getProvider() { return provider; }
+    public void setProvider(@Nullable String provider) { this.provider = provider; }
+
+    public @Nullable String getAllowedClientIds() { return allowedClientIds; }
+    public void setAllowedClientIds(@Nullable String allowedClientIds) { this.allowedClientIds = allowedClientIds; }
+
+    public @Nullable String getScopePrefix() { return scopePrefix; }
+    public void setScopePrefix(@Nullable String scopePrefix) { this.scopePrefix = scopePrefix; }
+
+    public @Nullable String getKeycloakClientRoles() { return keycloakClientRoles; }
+    public void setKeycloakClientRoles(@Nullable String keycloakClientRoles) { this.keycloakClientRoles = keycloakClientRoles; }
+
+    public @Nullable String getScopeAliases() { return scopeAliases; }
+    public void setScopeAliases(@Nullable String scopeAliases) { this.scopeAliases = scopeAliases; }
+
     /** This entry, checked and resolved the same way as the top-level AUTH_* variables. */
     IssuerEntry entry() {
-        return new IssuerEntry(name, issuer, audience, jwksUri, new IssuerVariables.Listed(name));
+        return new IssuerEntry(name, issuer, audience, jwksUri,
+                new ProviderEntry(provider, allowedClientIds, scopePrefix, keycloakClientRoles, scopeAliases),
+                new IssuerVariables.Listed(name));
     }
 }

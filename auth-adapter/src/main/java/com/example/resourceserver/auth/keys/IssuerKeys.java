@@ -11,10 +11,8 @@ import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.CachingJWKSetSource;
 import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.SecurityContext;
-import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jose.util.events.Event;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +29,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.BiConsumer;
 
 /**
- * One trusted issuer's signing keys: a Nimbus {@link JWKSourceBuilder} chain over
+ * One trusted issuer's signing keys: the key source of {@link KeySourceChain} over
  * {@link IssuerJwkSetSource} (cache with scheduled refresh-ahead, rate-limited refetch on an unknown
  * {@code kid}, single fetch in flight, stale keys kept through an outage), a snapshot of the last key
  * set for lookups that must not block, and a verifier per key ({@link KeyVerifiers}).
@@ -55,19 +53,8 @@ public final class IssuerKeys implements Closeable {
         this.verifiers = new KeyVerifiers(issuer.name());
         this.cached = new CachedKeySet(settings.getCacheTtl(), settings.getStalePeriod(), status, clock);
         this.retryAfter = settings.getMinRefreshInterval();
-        int timeoutMillis = Math.toIntExact(settings.getFetchTimeout().toMillis());
-        var retriever = new DefaultResourceRetriever(timeoutMillis, timeoutMillis, settings.getSizeLimitBytes());
-        var bottom = new IssuerJwkSetSource(issuer, retriever, insecureHttpAllowed, status, clock, observer);
-        var rateLimited = new FetchRateLimit(bottom, settings.getMinRefreshInterval(), settings.getFetchTimeout(),
-                status, System::nanoTime);
-        this.source = JWKSourceBuilder.create(rateLimited)
-                .cache(settings.getCacheTtl().toMillis(), settings.getFetchTimeout().toMillis())
-                .refreshAheadCache(settings.getRefreshAhead().toMillis(), this::onCacheEvent,
-                        refreshExecutor, false, scheduler, false)
-                .rateLimited(false) // ours, below the outage layer: FetchRateLimit
-                .outageTolerant(settings.getStalePeriod().toMillis())
-                .retrying(false)
-                .build();
+        this.source = KeySourceChain.build(issuer, settings, insecureHttpAllowed, status, clock, observer,
+                this::onCacheEvent, refreshExecutor, scheduler);
     }
 
     public TrustedIssuer issuer() {

@@ -4,6 +4,7 @@ import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyOperation;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -19,7 +20,8 @@ import java.util.Optional;
 
 /**
  * Reads a JWK set document keeping every usable public signing key and skipping the rest (unknown
- * {@code kty}, {@code use: enc}, symmetric keys, weak RSA, malformed entries) with a log line.
+ * {@code kty}, {@code use: enc}, {@code key_ops} without {@code verify}, symmetric keys, weak RSA,
+ * malformed entries) with a log line.
  *
  * <p>Our own because Nimbus's {@code JWKSet.parse} fails the whole set when one entry is malformed,
  * while one bad entry must not take all of an issuer's keys down.
@@ -64,6 +66,10 @@ final class SigningKeySetParser {
     private static Optional<String> skipReason(JWK jwk) {
         if (jwk.getKeyUse() != null && !KeyUse.SIGNATURE.equals(jwk.getKeyUse())) {
             return Optional.of("not a signing key (use " + jwk.getKeyUse().identifier() + ")");
+        }
+        if (jwk.getKeyOperations() != null && !jwk.getKeyOperations().contains(KeyOperation.VERIFY)) {
+            // RFC 7517 §4.3: the key is meant only for the operations listed, and verifying is not one.
+            return Optional.of("key_ops " + jwk.getKeyOperations() + " without verify");
         }
         if (jwk instanceof RSAKey rsa) {
             return rsa.size() < MIN_RSA_KEY_BITS ? Optional.of("RSA key shorter than 2048 bits") : Optional.empty();

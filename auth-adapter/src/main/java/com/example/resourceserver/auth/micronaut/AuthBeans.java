@@ -7,10 +7,13 @@ import com.example.resourceserver.auth.config.AuthSettings;
 import com.example.resourceserver.auth.config.InvalidAuthConfigurationException;
 import com.example.resourceserver.auth.config.JwksLocation;
 import com.example.resourceserver.auth.config.NamedIssuerSettings;
+import com.example.resourceserver.auth.config.Provider;
+import com.example.resourceserver.auth.config.ProviderSettings;
 import com.example.resourceserver.auth.config.TrustedIssuer;
 import com.example.resourceserver.auth.dev.DevIssuer;
 import com.example.resourceserver.auth.keys.KeyFetchObserver;
 import com.example.resourceserver.auth.keys.TrustedKeySets;
+import com.example.resourceserver.auth.scope.ScopeMapping;
 import com.example.resourceserver.auth.token.AccessTokenVerifier;
 import com.example.resourceserver.auth.token.VerifiedTokenCache;
 import io.micronaut.context.annotation.Bean;
@@ -27,7 +30,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 
@@ -53,8 +58,8 @@ public class AuthBeans {
             throw new ConfigurationException(e.getMessage(), e); // the launcher prints it as one sentence, exit 2
         }
         for (TrustedIssuer issuer : resolved.issuers()) {
-            LOG.info("Trusting issuer '{}': iss {}, aud {}, keys {}", issuer.name(), issuer.issuer(),
-                    issuer.audience(), describe(issuer));
+            LOG.info("Trusting issuer '{}': iss {}, aud {}, keys {}{}", issuer.name(), issuer.issuer(),
+                    audience(issuer), describe(issuer), profile(issuer));
         }
         LOG.info("Accepting algorithms {} with {} leeway", resolved.policy().algorithms(), resolved.policy().leeway());
         return resolved;
@@ -70,10 +75,17 @@ public class AuthBeans {
                 observer.orElse(KeyFetchObserver.NONE));
     }
 
+    /** Verification, with each issuer's grants turned into scopes by its {@link ScopeMapping}. */
     @Context
     AccessTokenVerifier accessTokenVerifier(TrustedKeySets keySets, AuthConfiguration resolved,
                                             Clock clock) {
-        return new AccessTokenVerifier(keySets, resolved.policy(), clock);
+        Map<String, ScopeMapping> mappings = new HashMap<>();
+        for (TrustedIssuer issuer : resolved.issuers()) {
+            mappings.put(issuer.issuer(), new ScopeMapping(issuer.provider().scopePrefix(),
+                    issuer.provider().scopeAliases()));
+        }
+        return new AccessTokenVerifier(keySets, resolved.policy(), clock,
+                (issuer, grants) -> mappings.get(issuer.issuer()).scopesOf(grants));
     }
 
     /** The verified-token cache, unless {@code auth.token-cache.enabled=false}. */
@@ -85,6 +97,18 @@ public class AuthBeans {
                 settings.getMaxBytes(), settings.getMaxTtl(), clock);
         keySets.onKeySetChange(cache::keySetChanged);
         return cache;
+    }
+
+    /** Cognito access tokens name no API: the client allow-list stands in for the audience. */
+    private static String audience(TrustedIssuer issuer) {
+        return issuer.audience() != null ? issuer.audience()
+                : "none (client_id one of " + issuer.provider().allowedClientIds() + ")";
+    }
+
+    /** Nothing for the generic provider, so the log line stays as it was. */
+    private static String profile(TrustedIssuer issuer) {
+        ProviderSettings settings = issuer.provider();
+        return settings.provider() == Provider.GENERIC ? "" : ", provider " + settings.provider().value();
     }
 
     private static String describe(TrustedIssuer issuer) {

@@ -46,7 +46,8 @@ class AuthConfigurationResolverTest {
         auth0.setAudience("https://api.example.com");
 
         assertEquals(List.of(new TrustedIssuer("auth0", "https://tenant.eu.auth0.com/", "https://api.example.com",
-                        new JwksLocation.Fixed(URI.create("https://tenant.eu.auth0.com/.well-known/jwks.json")))),
+                        new JwksLocation.Fixed(URI.create("https://tenant.eu.auth0.com/.well-known/jwks.json")),
+                        ProviderSettings.of(Provider.AUTH0))),
                 resolve().issuers());
     }
 

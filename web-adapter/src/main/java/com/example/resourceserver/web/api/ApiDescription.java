@@ -8,7 +8,8 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
 
 /**
  * The OpenAPI document's header: generated at compile time by micronaut-openapi from this class and
- * the controller's annotations, and served by the app under {@code /openapi/}.
+ * the controller's annotations, and served by the app under {@code /openapi/}. Public so that a
+ * controller in any package names the same security scheme (docs/add-a-route.md).
  */
 @OpenAPIDefinition(info = @Info(title = "Messages API", version = "0.1.0",
         description = "The Auth0 quickstarts' API: one public route, one for any valid access token, one for "
@@ -17,9 +18,9 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
         in = SecuritySchemeIn.HEADER,
         description = "An access token (JWT) from the configured identity provider. Scopes come from the token's "
                 + "scope, scp and permissions claims.")
-final class ApiDescription {
+public final class ApiDescription {
 
-    static final String BEARER = "bearer";
+    public static final String BEARER = "bearer";
 
     private ApiDescription() {
     }

@@ -13,7 +13,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** The failures every protected route can answer, described once for the OpenAPI document. */
+/**
+ * The failures every protected route can answer, described once for the OpenAPI document. Public so that
+ * a controller in any package can carry it (docs/add-a-route.md).
+ */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
@@ -27,5 +30,5 @@ import java.lang.annotation.Target;
 @ApiResponse(responseCode = "503", description = "The identity provider's keys cannot be obtained right now",
         headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying"),
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
-@interface BearerErrorResponses {
+public @interface BearerErrorResponses {
 }

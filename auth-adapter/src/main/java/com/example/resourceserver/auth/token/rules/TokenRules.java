@@ -2,6 +2,7 @@ package com.example.resourceserver.auth.token.rules;
 
 import com.example.resourceserver.auth.config.VerificationPolicy;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,11 +25,21 @@ public final class TokenRules {
                 new AllowedType(policy.allowedTypes(), policy.typeRequired()));
     }
 
+    /** The rules of the generic provider: the time rules, then the audience. */
     public static List<ClaimRule> claimRules(VerificationPolicy policy) {
+        List<ClaimRule> rules = new ArrayList<>(timeRules(policy));
+        rules.add(new AudienceIncludesApi());
+        return List.copyOf(rules);
+    }
+
+    /**
+     * The rules every token meets whatever its provider; they run first. The provider profile's rules (whom the
+     * token is for, that it is an access token) follow them.
+     */
+    public static List<ClaimRule> timeRules(VerificationPolicy policy) {
         return List.of(
                 new NotExpired(policy.leeway()),
                 new NotBefore(policy.leeway()),
-                new NotIssuedInFuture(policy.leeway()),
-                new AudienceIncludesApi());
+                new NotIssuedInFuture(policy.leeway()));
     }
 }

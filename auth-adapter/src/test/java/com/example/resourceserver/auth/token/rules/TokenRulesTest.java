@@ -27,4 +27,10 @@ class TokenRulesTest {
         assertEquals(List.of(NotExpired.class, NotBefore.class, NotIssuedInFuture.class, AudienceIncludesApi.class),
                 TokenRules.claimRules(policy).stream().map(Object::getClass).toList());
     }
+
+    @Test
+    void timeRulesComeBeforeAnyProfilesRules() {
+        assertEquals(List.of(NotExpired.class, NotBefore.class, NotIssuedInFuture.class),
+                TokenRules.timeRules(policy).stream().map(Object::getClass).toList());
+    }
 }
