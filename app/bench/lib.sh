@@ -60,3 +60,11 @@ ensure_startup_cache() {
   kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
   ! records_cache "$@" || { echo "the training run wrote no startup cache; see $log" >&2; return 1; }
 }
+
+# bench_classpath: compiles the auth adapter with its test and JMH sources in this checkout's reactor
+# (no install: ~/.m2 may be shared) and prints the class path that runs them.
+bench_classpath() {
+  ./mvnw -q -B -pl auth-adapter -am -Pjmh test-compile dependency:build-classpath \
+    -Dmdep.outputFile=target/jmh.classpath -Dmdep.includeScope=test >&2
+  echo "auth-adapter/target/test-classes:auth-adapter/target/classes:$(cat auth-adapter/target/jmh.classpath)"
+}

@@ -50,7 +50,7 @@ class AuthenticationOutcomeEndToEndTest {
             assertEquals(2, lines.size(), lines.toString());
             for (Map<String, Object> line : lines) {
                 assertEquals("/api/private-scoped", line.get("route"));
-                assertEquals(403, line.get("status"));
+                assertEquals(403L, line.get("status"));
                 assertEquals("not_required", line.get("auth"), line.toString());
                 assertEquals("none", line.get("auth_reason"), line.toString());
             }
@@ -118,6 +118,6 @@ class AuthenticationOutcomeEndToEndTest {
     }
 
     static List<Map<String, Object>> lines(ListAppender<ILoggingEvent> access) {
-        return OperationsTest.snapshot(access).stream().map(OperationsTest::keyValues).toList();
+        return OperationsTest.snapshot(access).stream().map(OperationsTest::accessLine).toList();
     }
 }

@@ -130,14 +130,17 @@ class OperationsTest {
             String generated = junk.headers().firstValue("X-Request-Id").orElse("");
             assertTrue(generated.matches("[0-9a-f]{32}"), generated);
 
-            List<Map<String, Object>> lines = snapshot(access).stream().map(OperationsTest::keyValues).toList();
+            List<Map<String, Object>> lines = snapshot(access).stream().map(OperationsTest::accessLine).toList();
             assertEquals(3, lines.size(), lines.toString());
-            assertEquals(Map.of("request_id", "trace-42.a_b:c", "method", "GET", "route", "/api/private", "status", 401,
-                    "auth", "missing", "auth_reason", "none"), without(lines.get(0), "duration_ms"));
+            assertEquals(Map.of("level", "INFO", "loggerName", "access", "request_id", "trace-42.a_b:c", "method", "GET",
+                    "route", "/api/private", "status", 401L, "auth", "missing", "auth_reason", "none"),
+                    without(lines.get(0), "duration_ms", "timestamp"));
+            long now = System.currentTimeMillis();
+            assertTrue(Math.abs(now - (Long) lines.get(0).get("timestamp")) < 60_000, lines.get(0).toString());
             assertEquals(generated, lines.get(1).get("request_id"));
             assertEquals("not_required", lines.get(1).get("auth"));
             assertEquals("unmatched", lines.get(2).get("route"));
-            assertEquals(404, lines.get(2).get("status"));
+            assertEquals(404L, lines.get(2).get("status"));
             assertTrue(((Number) lines.get(0).get("duration_ms")).doubleValue() >= 0);
         } finally {
             release("access", access);
@@ -249,6 +252,15 @@ class OperationsTest {
         Logger logger = (Logger) LoggerFactory.getLogger(loggerName);
         logger.detachAppender(appender);
         logger.setLevel(loggerName.equals(org.slf4j.Logger.ROOT_LOGGER_NAME) ? Level.WARN : null);
+    }
+
+    /** An access log line: one JSON object, parsed (whole numbers as Long, others as Double). */
+    static Map<String, Object> accessLine(ILoggingEvent event) {
+        try {
+            return com.nimbusds.jose.util.JSONObjectUtils.parse(event.getFormattedMessage());
+        } catch (java.text.ParseException e) {
+            throw new AssertionError("not a JSON access line: " + event.getFormattedMessage(), e);
+        }
     }
 
     static Map<String, Object> keyValues(ILoggingEvent event) {

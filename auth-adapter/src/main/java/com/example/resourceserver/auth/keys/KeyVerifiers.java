@@ -3,7 +3,6 @@ package com.example.resourceserver.auth.keys;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.OctetKeyPair;
@@ -17,7 +16,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One signature verifier per public key, built on first use and kept while the key is in the key set,
+ * One signature verifier per public key, built on first use and kept while the key is in the key set
+ * (for RSA one that also keeps its JCA Signature objects, see {@link RsaPkcs1Verifier}),
  * so that the public-key conversion happens once per key, not once per request.
  */
 final class KeyVerifiers {
@@ -51,7 +51,7 @@ final class KeyVerifiers {
     private JWSVerifier create(JWK key) {
         try {
             if (key instanceof RSAKey rsa) {
-                return new RSASSAVerifier(rsa.toRSAPublicKey());
+                return new RsaPkcs1Verifier(rsa.toRSAPublicKey());
             }
             if (key instanceof ECKey ec) {
                 return new ECDSAVerifier(ec.toECPublicKey());

@@ -24,8 +24,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One structured line per request on the {@code access} logger (method, route template, status,
- * duration, authentication outcome, request id), the {@code X-Request-Id} response header, and the
+ * One JSON line per request on the {@code access} logger (method, route template, status, duration,
+ * authentication outcome, request id; see {@link AccessLine}), the {@code X-Request-Id} response header, and the
  * {@code authentication_outcomes_total{outcome,reason}} counter for routes that require authentication.
  *
  * <p>It decides nothing about authentication: it reads what the deciding components recorded (see
@@ -73,15 +73,9 @@ public class AccessLogFilter implements Ordered {
             count(outcome, reason);
         }
         if (ACCESS.isInfoEnabled()) {
-            ACCESS.atInfo()
-                    .addKeyValue("request_id", requestId)
-                    .addKeyValue("method", request.getMethodName())
-                    .addKeyValue("route", routeTemplate(RouteAttributes.getRouteMatch(request).orElse(null)))
-                    .addKeyValue("status", response.code())
-                    .addKeyValue("duration_ms", (System.nanoTime() - start) / 1_000_000.0)
-                    .addKeyValue("auth", outcome.label)
-                    .addKeyValue("auth_reason", reason)
-                    .log("request");
+            ACCESS.info(AccessLine.of(System.currentTimeMillis(), requestId, request.getMethodName(),
+                    routeTemplate(RouteAttributes.getRouteMatch(request).orElse(null)), response.code(),
+                    System.nanoTime() - start, outcome.label, reason));
         }
     }
 

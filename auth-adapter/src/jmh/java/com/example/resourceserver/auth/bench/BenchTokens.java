@@ -1,0 +1,45 @@
+package com.example.resourceserver.auth.bench;
+
+import com.example.resourceserver.auth.testing.TestKeys;
+import com.example.resourceserver.auth.testing.TokenMint;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * Mints the load benchmark's tokens (app/bench/load.sh): one RSA key, its public JWKS, and N distinct valid
+ * RS256 tokens shaped like real ones, so that a round-robin over them keeps the verified-token cache from
+ * answering and every request pays for a full verification.
+ *
+ * <p>Usage: {@code BenchTokens <dir> <count> <issuer> <audience> <lifetime seconds>}; writes
+ * {@code dir/jwks.json} and {@code dir/tokens.txt} (one token a line).
+ */
+public final class BenchTokens {
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args[0]);
+        int count = Integer.parseInt(args[1]);
+        String issuer = args[2];
+        String audience = args[3];
+        long exp = Instant.now().getEpochSecond() + Long.parseLong(args[4]);
+        RSAKey key = TestKeys.rsa("bench-" + Long.toHexString(System.nanoTime()));
+        TokenMint mint = new TokenMint(key, issuer, audience);
+        List<String> tokens = IntStream.range(0, count).parallel()
+                .mapToObj(i -> mint.token()
+                        .claim("sub", "auth0|bench-user-" + i)
+                        .claim("azp", "zZ9t2hQsVYg0xkaL7sy2HMsF1Ty0zZhE")
+                        .claim("scope", "openid profile read:messages")
+                        .claim("exp", exp)
+                        .sign())
+                .collect(Collectors.toList());
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("jwks.json"), new JWKSet(key.toPublicJWK()).toString());
+        Files.write(dir.resolve("tokens.txt"), tokens);
+    }
+}
