@@ -3,10 +3,9 @@ package com.example.resourceserver.app;
 import io.micronaut.context.env.Environment;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.runtime.Micronaut;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.Locale;
 
 /** Starts the service. A configuration mistake ends startup with its one-sentence message, no stack trace. */
 public class Application extends Micronaut {
@@ -45,9 +44,16 @@ public class Application extends Micronaut {
             int end = at < 0 ? -1 : message.indexOf(']', at + UNREADABLE_PROPERTY.length());
             if (end > 0) {
                 String property = message.substring(at + UNREADABLE_PROPERTY.length(), end);
-                String variable = property.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+                String variable =
+                        property.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
                 int because = message.indexOf("due to: ", end);
-                String reason = because < 0 ? "" : ": " + message.substring(because + 8).lines().findFirst().orElse("");
+                String reason = because < 0
+                        ? ""
+                        : ": "
+                                + message.substring(because + 8)
+                                        .lines()
+                                        .findFirst()
+                                        .orElse("");
                 return property + " (" + variable + ") has a value that cannot be read" + reason;
             }
         }

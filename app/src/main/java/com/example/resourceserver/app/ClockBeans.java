@@ -2,7 +2,6 @@ package com.example.resourceserver.app;
 
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 
 /**

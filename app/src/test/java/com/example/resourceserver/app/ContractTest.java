@@ -1,5 +1,9 @@
 package com.example.resourceserver.app;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.example.resourceserver.app.support.RawHttp;
 import com.example.resourceserver.auth.testing.TestIdentityProvider;
 import com.example.resourceserver.auth.testing.TestKeys;
@@ -9,17 +13,12 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The routes, statuses, challenges and bodies of the team's quickstart contract (kept outside this
@@ -40,6 +39,7 @@ class ContractTest implements TestPropertyProvider {
 
     @RegisterExtension
     final TestIdentityProvider idp = TestIdentityProvider.withKey("contract-key");
+
     final TokenMint mint = idp.mint();
 
     @Inject
@@ -84,10 +84,21 @@ class ContractTest implements TestPropertyProvider {
 
     @Test
     void publicRouteIgnoresAnyAuthorizationHeader() {
-        assertEquals(PUBLIC_BODY, get("/api/public", "Authorization: Bearer garbage").body());
-        assertEquals(200, get("/api/public", "Authorization: Bearer " + mint.token().claim("exp", 1).sign()).status());
-        assertEquals(200, get("/api/public", "Authorization: Bearer a", "Authorization: Bearer b").status());
-        assertEquals(200, get("/api/public", "Authorization: Basic dXNlcjpwYXNz").status());
+        assertEquals(
+                PUBLIC_BODY, get("/api/public", "Authorization: Bearer garbage").body());
+        assertEquals(
+                200,
+                get(
+                                "/api/public",
+                                "Authorization: Bearer "
+                                        + mint.token().claim("exp", 1).sign())
+                        .status());
+        assertEquals(
+                200,
+                get("/api/public", "Authorization: Bearer a", "Authorization: Bearer b")
+                        .status());
+        assertEquals(
+                200, get("/api/public", "Authorization: Basic dXNlcjpwYXNz").status());
     }
 
     @Test
@@ -108,11 +119,28 @@ class ContractTest implements TestPropertyProvider {
 
     @Test
     void scopesAlsoComeFromScpAndPermissions() {
-        assertEquals(200, withToken("/api/private-scoped", mint.token().claim("scp", "read:messages").sign()).status());
-        assertEquals(200, withToken("/api/private-scoped",
-                mint.token().claim("scp", List.of("x", "read:messages")).sign()).status());
-        assertEquals(200, withToken("/api/private-scoped",
-                mint.token().claim("permissions", List.of("read:messages")).sign()).status());
+        assertEquals(
+                200,
+                withToken(
+                                "/api/private-scoped",
+                                mint.token().claim("scp", "read:messages").sign())
+                        .status());
+        assertEquals(
+                200,
+                withToken(
+                                "/api/private-scoped",
+                                mint.token()
+                                        .claim("scp", List.of("x", "read:messages"))
+                                        .sign())
+                        .status());
+        assertEquals(
+                200,
+                withToken(
+                                "/api/private-scoped",
+                                mint.token()
+                                        .claim("permissions", List.of("read:messages"))
+                                        .sign())
+                        .status());
     }
 
     @Test
@@ -120,7 +148,8 @@ class ContractTest implements TestPropertyProvider {
         String token = mint.valid("");
         assertEquals(200, get("/api/private", "Authorization: bearer " + token).status());
         assertEquals(200, get("/api/private", "Authorization: BEARER " + token).status());
-        assertEquals(200, get("/api/private", "Authorization: Bearer   " + token).status());
+        assertEquals(
+                200, get("/api/private", "Authorization: Bearer   " + token).status());
     }
 
     // --- 401 without credentials ---------------------------------------------------------------------
@@ -141,8 +170,11 @@ class ContractTest implements TestPropertyProvider {
         RawHttp.Response response = get("/api/private", "Authorization: Basic dXNlcjpwYXNz");
         assertEquals(401, response.status());
         assertEquals(List.of("Bearer realm=\"api\"" + resourceMetadata()), response.all("WWW-Authenticate"));
-        assertEquals(401, get("/api/private", "Authorization: Bearerx " + mint.valid("")).status());
-        assertEquals(List.of("Bearer realm=\"api\"" + resourceMetadata()),
+        assertEquals(
+                401,
+                get("/api/private", "Authorization: Bearerx " + mint.valid("")).status());
+        assertEquals(
+                List.of("Bearer realm=\"api\"" + resourceMetadata()),
                 get("/api/private", "Authorization: Bearerx " + mint.valid("")).all("WWW-Authenticate"));
     }
 
@@ -158,12 +190,17 @@ class ContractTest implements TestPropertyProvider {
     @Test
     void twoAuthorizationHeadersAreAMalformedRequest() {
         String token = mint.valid("read:messages");
-        RawHttp.Response response = get("/api/private", "Authorization: Bearer " + token, "Authorization: Bearer " + token);
+        RawHttp.Response response =
+                get("/api/private", "Authorization: Bearer " + token, "Authorization: Bearer " + token);
         assertEquals(400, response.status());
-        assertEquals(List.of("Bearer error=\"invalid_request\", error_description=\"The request carries more than "
-                + "one Authorization header\""), response.all("WWW-Authenticate"));
-        assertEquals("{\"error\":\"invalid_request\",\"error_description\":\"The request carries more than one "
-                + "Authorization header\"}", response.body());
+        assertEquals(
+                List.of("Bearer error=\"invalid_request\", error_description=\"The request carries more than "
+                        + "one Authorization header\""),
+                response.all("WWW-Authenticate"));
+        assertEquals(
+                "{\"error\":\"invalid_request\",\"error_description\":\"The request carries more than one "
+                        + "Authorization header\"}",
+                response.body());
         assertJson(response);
     }
 
@@ -172,22 +209,29 @@ class ContractTest implements TestPropertyProvider {
         String token = mint.valid("read:messages");
         RawHttp.Response response = get("/api/private?access_token=" + token, "Authorization: Bearer " + token);
         assertEquals(400, response.status());
-        assertEquals(List.of("Bearer error=\"invalid_request\", error_description=\"The request carries an access "
-                + "token in more than one place\""), response.all("WWW-Authenticate"));
+        assertEquals(
+                List.of("Bearer error=\"invalid_request\", error_description=\"The request carries an access "
+                        + "token in more than one place\""),
+                response.all("WWW-Authenticate"));
     }
 
     // --- 401 invalid_token ---------------------------------------------------------------------------
 
     @Test
     void anExpiredTokenGetsInvalidToken() {
-        String token = mint.token().claim("scope", "read:messages").claim("exp", Instant.now().getEpochSecond() - 3600).sign();
+        String token = mint.token()
+                .claim("scope", "read:messages")
+                .claim("exp", Instant.now().getEpochSecond() - 3600)
+                .sign();
         for (String path : List.of("/api/private", "/api/private-scoped")) {
             RawHttp.Response response = withToken(path, token);
             assertEquals(401, response.status(), "authentication comes before authorization");
-            assertEquals(List.of("Bearer error=\"invalid_token\", error_description=\"The access token expired\""
+            assertEquals(
+                    List.of("Bearer error=\"invalid_token\", error_description=\"The access token expired\""
                             + resourceMetadata()),
                     response.all("WWW-Authenticate"));
-            assertEquals("{\"error\":\"invalid_token\",\"error_description\":\"The access token expired\"}",
+            assertEquals(
+                    "{\"error\":\"invalid_token\",\"error_description\":\"The access token expired\"}",
                     response.body());
             assertJson(response);
         }
@@ -197,7 +241,13 @@ class ContractTest implements TestPropertyProvider {
     void everyTokenProblemIsA401WithAChallengeAndNeverEchoesTheToken() {
         RSAKey stranger = TestKeys.rsa("contract-key");
         List<String> badTokens = List.of(
-                "x", "a.b", "a.b.c.d", "a.b.c.d.e", "abc.def.ghi", "....", "a..b",
+                "x",
+                "a.b",
+                "a.b.c.d",
+                "a.b.c.d.e",
+                "abc.def.ghi",
+                "....",
+                "a..b",
                 TokenMint.unsigned(idp.issuer(), idp.audience()),
                 mint.token().header("alg", "RS512").sign(),
                 mint.token().header("alg", "PS256").sign(),
@@ -214,17 +264,22 @@ class ContractTest implements TestPropertyProvider {
                 mint.valid("") + "!",
                 "\u00e9\u00e9.\u00e9.\u00e9");
         for (String token : badTokens) {
-            RawHttp.Response response = RawHttp.exchange(server.getPort(), ("GET /api/private-scoped HTTP/1.1\r\nHost: x\r\n"
-                    + "Authorization: Bearer " + token + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            RawHttp.Response response = RawHttp.exchange(
+                    server.getPort(),
+                    ("GET /api/private-scoped HTTP/1.1\r\nHost: x\r\n" + "Authorization: Bearer " + token
+                                    + "\r\nConnection: close\r\n\r\n")
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
             assertEquals(401, response.status(), token);
             String challenge = response.header("WWW-Authenticate").orElse("");
             assertTrue(challenge.startsWith("Bearer error=\"invalid_token\", error_description=\""), challenge);
             String metadata = ", resource_metadata=\"http://x/.well-known/oauth-protected-resource\"";
             assertTrue(challenge.endsWith(metadata), challenge);
-            String description = challenge.substring(challenge.indexOf("error_description=\"") + 19,
-                    challenge.length() - metadata.length() - 1);
+            String description = challenge.substring(
+                    challenge.indexOf("error_description=\"") + 19, challenge.length() - metadata.length() - 1);
             assertFalse(description.contains("\"") || description.contains("\\"), description);
-            assertTrue(response.body().startsWith("{\"error\":\"invalid_token\",\"error_description\":\""), response.body());
+            assertTrue(
+                    response.body().startsWith("{\"error\":\"invalid_token\",\"error_description\":\""),
+                    response.body());
             if (token.length() > 8) {
                 assertFalse(response.body().contains(token.substring(0, 8)) && token.startsWith("eyJ"), "token echoed");
                 assertFalse(challenge.contains(token), "token echoed");
@@ -243,13 +298,18 @@ class ContractTest implements TestPropertyProvider {
 
     @Test
     void aValidTokenWithoutTheScopeGetsInsufficientScope() {
-        for (String scope : List.of("", "read:message", "read:messages:all", "Read:Messages", "messages", "write:messages")) {
+        for (String scope :
+                List.of("", "read:message", "read:messages:all", "Read:Messages", "messages", "write:messages")) {
             RawHttp.Response response = withToken("/api/private-scoped", mint.valid(scope));
             assertEquals(403, response.status(), scope);
-            assertEquals(List.of("Bearer error=\"insufficient_scope\", scope=\"read:messages\", error_description=\"The "
-                    + "access token lacks the scope read:messages\""), response.all("WWW-Authenticate"));
-            assertEquals("{\"error\":\"insufficient_scope\",\"error_description\":\"The access token lacks the scope "
-                    + "read:messages\"}", response.body());
+            assertEquals(
+                    List.of("Bearer error=\"insufficient_scope\", scope=\"read:messages\", error_description=\"The "
+                            + "access token lacks the scope read:messages\""),
+                    response.all("WWW-Authenticate"));
+            assertEquals(
+                    "{\"error\":\"insufficient_scope\",\"error_description\":\"The access token lacks the scope "
+                            + "read:messages\"}",
+                    response.body());
             assertJson(response);
         }
         assertEquals(200, withToken("/api/private", mint.valid("")).status());
@@ -259,10 +319,11 @@ class ContractTest implements TestPropertyProvider {
 
     @Test
     void unknownPathsAre404AsJsonEvenWithABadToken() {
-        for (RawHttp.Response response : List.of(get("/nope"), get("/api/private/extra"),
-                get("/api", "Authorization: Bearer junk"))) {
+        for (RawHttp.Response response :
+                List.of(get("/nope"), get("/api/private/extra"), get("/api", "Authorization: Bearer junk"))) {
             assertEquals(404, response.status());
-            assertEquals("{\"error\":\"not_found\",\"error_description\":\"No resource at this path\"}", response.body());
+            assertEquals(
+                    "{\"error\":\"not_found\",\"error_description\":\"No resource at this path\"}", response.body());
             assertJson(response);
         }
     }
@@ -273,8 +334,10 @@ class ContractTest implements TestPropertyProvider {
             for (String path : List.of("/api/public", "/api/private", "/api/private-scoped")) {
                 RawHttp.Response response = RawHttp.send(server.getPort(), method, path, "Content-Length: 0");
                 assertEquals(405, response.status(), method + " " + path);
-                assertEquals("{\"error\":\"method_not_allowed\",\"error_description\":\"This method is not allowed on "
-                        + "this resource\"}", response.body());
+                assertEquals(
+                        "{\"error\":\"method_not_allowed\",\"error_description\":\"This method is not allowed on "
+                                + "this resource\"}",
+                        response.body());
                 assertJson(response);
             }
         }
@@ -294,10 +357,15 @@ class ContractTest implements TestPropertyProvider {
 
     @Test
     void errorBodiesNeverCarryFrameworkDetails() {
-        for (RawHttp.Response response : List.of(get("/nope"), RawHttp.send(server.getPort(), "POST", "/api/public",
-                "Content-Length: 0"), get("/api/private"), get("/%"))) {
-            String text = response.body() + response.headers().stream().map(h -> h[0] + h[1]).toList();
-            for (String leak : List.of("Exception", "micronaut", "Micronaut", "io.", "java.", "\tat ", "_links", "_embedded")) {
+        for (RawHttp.Response response : List.of(
+                get("/nope"),
+                RawHttp.send(server.getPort(), "POST", "/api/public", "Content-Length: 0"),
+                get("/api/private"),
+                get("/%"))) {
+            String text = response.body()
+                    + response.headers().stream().map(h -> h[0] + h[1]).toList();
+            for (String leak :
+                    List.of("Exception", "micronaut", "Micronaut", "io.", "java.", "\tat ", "_links", "_embedded")) {
                 assertFalse(text.contains(leak), leak + " in " + text);
             }
         }

@@ -1,19 +1,18 @@
 package com.example.resourceserver.app;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.example.resourceserver.app.support.ServiceUnderTest;
 import com.example.resourceserver.auth.testing.JwksServer;
 import com.example.resourceserver.auth.testing.Poll;
 import com.example.resourceserver.auth.testing.TestIdentityProvider;
 import com.nimbusds.jose.jwk.RSAKey;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The contract's "Keys (JWKS)" section end to end: the service fetches keys over HTTP from a test
@@ -26,6 +25,7 @@ class KeyLifecycleTest {
 
     @RegisterExtension
     final TestIdentityProvider idp = TestIdentityProvider.withKey("k1");
+
     ServiceUnderTest service; // started by each test, stopped by idp
 
     int status(String token) {
@@ -34,7 +34,10 @@ class KeyLifecycleTest {
 
     /** The background warm-up has asked for the keys, so later fetches are the test's own. */
     void awaitWarmUp() {
-        Poll.until("the service's background warm-up to fetch the keys", () -> idp.jwksFetches() > 0, Duration.ofSeconds(5));
+        Poll.until(
+                "the service's background warm-up to fetch the keys",
+                () -> idp.jwksFetches() > 0,
+                Duration.ofSeconds(5));
     }
 
     @Test
@@ -64,12 +67,15 @@ class KeyLifecycleTest {
         idp.resetCounts();
 
         for (int i = 0; i < 50; i++) {
-            HttpResponse<String> response = service.getWithToken("/api/private",
+            HttpResponse<String> response = service.getWithToken(
+                    "/api/private",
                     idp.token().header("kid", UUID.randomUUID().toString()).sign());
             assertEquals(401, response.statusCode());
-            assertEquals("Bearer error=\"invalid_token\", error_description=\"The access token is signed with an "
-                    + "unknown key\", resource_metadata=\"http://127.0.0.1:" + service.port()
-                    + "/.well-known/oauth-protected-resource\"", response.headers().firstValue("WWW-Authenticate").orElse(""));
+            assertEquals(
+                    "Bearer error=\"invalid_token\", error_description=\"The access token is signed with an "
+                            + "unknown key\", resource_metadata=\"http://127.0.0.1:" + service.port()
+                            + "/.well-known/oauth-protected-resource\"",
+                    response.headers().firstValue("WWW-Authenticate").orElse(""));
         }
 
         int fetches = idp.jwksFetches();
@@ -105,11 +111,14 @@ class KeyLifecycleTest {
 
         long start = System.nanoTime();
         assertEquals(200, status(token), "a cached key verifies while the key set hangs");
-        HttpResponse<String> unknown = service.getWithToken("/api/private", idp.token().header("kid", "new").sign());
+        HttpResponse<String> unknown = service.getWithToken(
+                "/api/private", idp.token().header("kid", "new").sign());
         long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
 
         assertEquals(503, unknown.statusCode());
-        assertTrue(elapsedMillis < 2 * 700 + 1000, "two requests took " + elapsedMillis + " ms with a 700 ms fetch timeout");
+        assertTrue(
+                elapsedMillis < 2 * 700 + 1000,
+                "two requests took " + elapsedMillis + " ms with a 700 ms fetch timeout");
         assertEquals(200, service.get("/api/public").statusCode());
     }
 
@@ -124,7 +133,9 @@ class KeyLifecycleTest {
         assertEquals("1", unavailable.headers().firstValue("Retry-After").orElse(""));
         assertTrue(unavailable.headers().firstValue("WWW-Authenticate").isEmpty());
         assertEquals(KEYS_UNAVAILABLE_BODY, unavailable.body());
-        assertEquals("application/json", unavailable.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(
+                "application/json",
+                unavailable.headers().firstValue("Content-Type").orElse(""));
 
         idp.mode(JwksServer.Mode.SERVE);
         int status = Poll.until(() -> status(idp.valid("")), s -> s == 200, Duration.ofSeconds(5));
@@ -150,8 +161,10 @@ class KeyLifecycleTest {
         idp.removeKey(second);
 
         // The scheduled refresh comes before the 2 s cache TTL runs out; the bound leaves half a second more.
-        HttpResponse<String> response = Poll.until(() -> service.getWithToken("/api/private", signedBySecond),
-                r -> r.statusCode() == 401, Duration.ofMillis(2500));
+        HttpResponse<String> response = Poll.until(
+                () -> service.getWithToken("/api/private", signedBySecond),
+                r -> r.statusCode() == 401,
+                Duration.ofMillis(2500));
         assertEquals(401, response.statusCode());
         assertEquals(200, status(idp.valid("")));
     }

@@ -1,25 +1,27 @@
 package com.example.resourceserver.app;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.example.resourceserver.app.support.ServiceUnderTest;
 import com.example.resourceserver.auth.testing.TestIdentityProvider;
 import com.example.resourceserver.auth.testing.TokenMint;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 /** Several issuers at once through application properties, each with its own audience and keys. */
 class MultipleIssuersTest {
 
     @RegisterExtension
-    static final TestIdentityProvider first = TestIdentityProvider.withKey("shared-kid").audience("https://first-api/");
+    static final TestIdentityProvider first =
+            TestIdentityProvider.withKey("shared-kid").audience("https://first-api/");
     // Same kid on purpose: keys are looked up per issuer.
     @RegisterExtension
-    static final TestIdentityProvider second = TestIdentityProvider.withKey("shared-kid").audience("https://second-api/");
+    static final TestIdentityProvider second =
+            TestIdentityProvider.withKey("shared-kid").audience("https://second-api/");
+
     static ServiceUnderTest service;
 
     @BeforeAll
@@ -50,7 +52,8 @@ class MultipleIssuersTest {
     @Test
     void anIssuerCannotUseTheOtherIssuersAudience() {
         assertEquals(401, status(new TokenMint(first.key(), first.issuer(), second.audience()).valid("read:messages")));
-        assertEquals(401, status(new TokenMint(second.key(), second.issuer(), first.audience()).valid("read:messages")));
+        assertEquals(
+                401, status(new TokenMint(second.key(), second.issuer(), first.audience()).valid("read:messages")));
     }
 
     @Test

@@ -1,14 +1,12 @@
 package com.example.resourceserver.app;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.example.resourceserver.app.support.RawHttp;
 import com.example.resourceserver.app.support.ServiceUnderTest;
 import com.example.resourceserver.auth.testing.TestIdentityProvider;
 import com.example.resourceserver.auth.testing.TokenMint;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -19,28 +17,35 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Whatever arrives, the answer is a 4xx, never a 5xx or a hang, and the service keeps serving. */
 class RequestLimitsTest {
 
     @RegisterExtension
     static final TestIdentityProvider idp = TestIdentityProvider.withKey("limits");
+
     static final TokenMint mint = idp.mint();
     static ServiceUnderTest service; // stopped by idp
 
     @BeforeAll
     static void start() {
-        service = ServiceUnderTest.trusting(idp).with("web.request-header-timeout", "2s").start();
+        service = ServiceUnderTest.trusting(idp)
+                .with("web.request-header-timeout", "2s")
+                .start();
     }
 
     @AfterEach
     void stillHealthy() {
         RawHttp.Response publicRoute = RawHttp.get(service.port(), "/api/public");
         assertEquals(200, publicRoute.status());
-        assertEquals(200, RawHttp.get(service.port(), "/api/private", "Authorization: Bearer " + mint.valid("")).status());
+        assertEquals(
+                200,
+                RawHttp.get(service.port(), "/api/private", "Authorization: Bearer " + mint.valid(""))
+                        .status());
     }
 
     static void assertClientError(RawHttp.Response response) {
@@ -59,7 +64,8 @@ class RequestLimitsTest {
     void aTokenJustUnderTheHeaderLimitIsStillOnlyA401() {
         // ~7 KiB: passes the server's header limit, and is refused as a token, not as a request.
         String token = mint.token().claim("padding", "x".repeat(5000)).sign();
-        RawHttp.Response response = RawHttp.get(service.port(), "/api/private", "Authorization: Bearer " + token.substring(0, 7000));
+        RawHttp.Response response =
+                RawHttp.get(service.port(), "/api/private", "Authorization: Bearer " + token.substring(0, 7000));
         assertEquals(401, response.status());
     }
 
@@ -77,9 +83,13 @@ class RequestLimitsTest {
     @Test
     void garbageRequestLinesAndBytesAreRefused() {
         // Netty reads an unknown version like HTTP/1.x: odd, harmless, and never a 5xx.
-        assertTrue(RawHttp.exchange(service.port(), "GET /api/public HTTP/9.9\r\n\r\n"
-                .getBytes(StandardCharsets.ISO_8859_1)).status() < 500);
-        for (String request : List.of("GARBAGE\r\n\r\n",
+        assertTrue(RawHttp.exchange(
+                                service.port(),
+                                "GET /api/public HTTP/9.9\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1))
+                        .status()
+                < 500);
+        for (String request : List.of(
+                "GARBAGE\r\n\r\n",
                 "GET /api/private HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer \u0000\u0001\u0002.a.b\r\n\r\n",
                 "GET /api/private HTTP/1.1\r\nHost: x\r\nAuthorization : Bearer a.b.c\r\n\r\n")) {
             RawHttp.Response response = RawHttp.exchange(service.port(), request.getBytes(StandardCharsets.ISO_8859_1));
@@ -108,13 +118,21 @@ class RequestLimitsTest {
             List<Future<Integer>> statuses = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
                 final int n = i;
-                statuses.add(pool.submit(() -> RawHttp.get(service.port(), "/api/private-scoped",
-                        "Authorization: Bearer " + switch (n % 4) {
-                            case 0 -> "a.b.c";
-                            case 1 -> mint.token().header("kid", "random-" + n).sign();
-                            case 2 -> mint.token().claim("exp", 5).sign();
-                            default -> mint.valid("read:messages");
-                        }).status()));
+                statuses.add(pool.submit(() -> RawHttp.get(
+                                service.port(),
+                                "/api/private-scoped",
+                                "Authorization: Bearer "
+                                        + switch (n % 4) {
+                                            case 0 -> "a.b.c";
+                                            case 1 ->
+                                                mint.token()
+                                                        .header("kid", "random-" + n)
+                                                        .sign();
+                                            case 2 ->
+                                                mint.token().claim("exp", 5).sign();
+                                            default -> mint.valid("read:messages");
+                                        })
+                        .status()));
             }
             for (int i = 0; i < statuses.size(); i++) {
                 int status = statuses.get(i).get();
@@ -159,8 +177,8 @@ class RequestLimitsTest {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), service.port())) {
             socket.setSoTimeout(5_000);
             for (int i = 0; i < 3; i++) {
-                socket.getOutputStream().write("GET /api/public HTTP/1.1\r\nHost: x\r\n\r\n"
-                        .getBytes(StandardCharsets.ISO_8859_1));
+                socket.getOutputStream()
+                        .write("GET /api/public HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
                 byte[] head = socket.getInputStream().readNBytes(12);
                 assertEquals("HTTP/1.1 200", new String(head, StandardCharsets.ISO_8859_1));
                 socket.getInputStream().readNBytes(socket.getInputStream().available());

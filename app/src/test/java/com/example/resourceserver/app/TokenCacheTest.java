@@ -1,5 +1,8 @@
 package com.example.resourceserver.app;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
 import com.example.resourceserver.app.support.ServiceUnderTest;
 import com.example.resourceserver.auth.testing.JwksServer;
 import com.example.resourceserver.auth.testing.Poll;
@@ -8,21 +11,18 @@ import com.example.resourceserver.auth.testing.TestKeys;
 import com.example.resourceserver.auth.token.VerifiedTokenCache;
 import io.micronaut.core.type.Argument;
 import io.micronaut.security.authentication.Authentication;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The verified-token cache changes cost, never a verdict. */
 class TokenCacheTest {
 
     @RegisterExtension
     final TestIdentityProvider idp = TestIdentityProvider.withKey("k1");
+
     ServiceUnderTest service; // started by each test, stopped by idp
 
     VerifiedTokenCache<Authentication> cache() {
@@ -45,7 +45,8 @@ class TokenCacheTest {
     @Test
     void aCachedTokenStillExpiresOnTime() {
         service = ServiceUnderTest.trusting(idp).with("auth.leeway", "0s").start();
-        String token = idp.token().claim("exp", Instant.now().getEpochSecond() + 2).sign();
+        String token =
+                idp.token().claim("exp", Instant.now().getEpochSecond() + 2).sign();
         assertEquals(200, status(token));
         assertEquals(200, status(token));
 
@@ -70,7 +71,9 @@ class TokenCacheTest {
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"false", "FALSE", "off", "no"})
     void theCacheCanBeSwitchedOff(String off) {
-        service = ServiceUnderTest.trusting(idp).with("auth.token-cache.enabled", off).start();
+        service = ServiceUnderTest.trusting(idp)
+                .with("auth.token-cache.enabled", off)
+                .start();
         assertFalse(service.context().containsBean(VerifiedTokenCache.class));
         String token = idp.valid("read:messages");
         assertEquals(200, status(token));
@@ -80,7 +83,10 @@ class TokenCacheTest {
 
     @Test
     void aCachedVerdictDoesNotOutliveTheKeysItWasReachedWith() {
-        service = ServiceUnderTest.trusting(idp).fastKeyRefresh().with("auth.jwks.stale-period", "3s").start();
+        service = ServiceUnderTest.trusting(idp)
+                .fastKeyRefresh()
+                .with("auth.jwks.stale-period", "3s")
+                .start();
         String cached = idp.valid("");
         assertEquals(200, status(cached));
         assertEquals(200, status(cached));
@@ -88,8 +94,11 @@ class TokenCacheTest {
         idp.mode(JwksServer.Mode.FAIL_500);
         // Past the stale period (3 s after the last good fetch) keys can no longer be used unfetched; the
         // bound leaves room to spare. Each probe is a token the cache has never seen (its own jti).
-        int uncached = Poll.until(() -> status(idp.token().claim("jti", UUID.randomUUID().toString()).sign()),
-                s -> s == 503, Duration.ofMillis(6500));
+        int uncached = Poll.until(
+                () -> status(
+                        idp.token().claim("jti", UUID.randomUUID().toString()).sign()),
+                s -> s == 503,
+                Duration.ofMillis(6500));
 
         assertEquals(503, uncached, "an uncached token needs keys that cannot be had");
         assertEquals(503, status(cached), "so the cached one must get the same answer");

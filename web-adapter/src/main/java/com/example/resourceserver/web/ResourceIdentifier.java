@@ -5,7 +5,6 @@ import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
-
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -28,7 +27,8 @@ public class ResourceIdentifier {
     public static final String WELL_KNOWN_PATH = "/.well-known/oauth-protected-resource";
 
     // RFC 3986 reg-name / IPv4 / IP literal, optional port: nothing that could break a quoted header value.
-    private static final Pattern HOST = Pattern.compile("(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._~!$&'()*+,;=%-]+)(:[0-9]{1,5})?");
+    private static final Pattern HOST =
+            Pattern.compile("(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._~!$&'()*+,;=%-]+)(:[0-9]{1,5})?");
 
     private final String configured;
     private final String configuredPath;
@@ -48,7 +48,9 @@ public class ResourceIdentifier {
         if (configured == null) {
             return origin(request) + WELL_KNOWN_PATH;
         }
-        return configured.substring(0, configured.length() - configuredPath.length()) + WELL_KNOWN_PATH + configuredPath;
+        return configured.substring(0, configured.length() - configuredPath.length())
+                + WELL_KNOWN_PATH
+                + configuredPath;
     }
 
     /** The path of the configured resource identifier (empty when it has none): the §3.1 suffix of the metadata path. */
@@ -79,8 +81,13 @@ public class ResourceIdentifier {
         try {
             URI uri = new URI(trimmed);
             boolean web = "https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme());
-            if (web && uri.getRawAuthority() != null && uri.getHost() != null && uri.getRawUserInfo() == null
-                    && uri.getRawQuery() == null && uri.getRawFragment() == null && !trimmed.contains("\"")) {
+            if (web
+                    && uri.getRawAuthority() != null
+                    && uri.getHost() != null
+                    && uri.getRawUserInfo() == null
+                    && uri.getRawQuery() == null
+                    && uri.getRawFragment() == null
+                    && !trimmed.contains("\"")) {
                 return trimmed;
             }
         } catch (URISyntaxException e) {

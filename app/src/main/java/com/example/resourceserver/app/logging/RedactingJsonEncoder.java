@@ -2,7 +2,6 @@ package com.example.resourceserver.app.logging;
 
 import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
@@ -34,6 +33,7 @@ public class RedactingJsonEncoder extends JsonEncoder {
     }
 
     static String redact(String line) {
-        return SECRET.matcher(line).replaceAll(match -> match.group(1) != null ? match.group(1) + " [redacted]" : "[redacted]");
+        return SECRET.matcher(line)
+                .replaceAll(match -> match.group(1) != null ? match.group(1) + " [redacted]" : "[redacted]");
     }
 }

@@ -155,14 +155,17 @@ class ArchitectureTest {
      * package cycles (between modules Maven forbids cycles, so that rule looks inside each module).
      */
     enum Rule {
-
-        DOMAIN_DEPENDS_ONLY_ON_THE_JDK(DomainAnnotatedByFramework.class, DomainUsingLibrary.class,
-                DomainReachingIntoAdapters.class) {
+        DOMAIN_DEPENDS_ONLY_ON_THE_JDK(
+                DomainAnnotatedByFramework.class, DomainUsingLibrary.class, DomainReachingIntoAdapters.class) {
             @Override
             ArchRule on(Layers layers) {
                 // Annotations count as dependencies too, so this also keeps framework annotations out.
-                return classes().that().resideInAPackage(layers.domain())
-                        .should().onlyDependOnClassesThat().resideInAnyPackage("java..", layers.domain())
+                return classes()
+                        .that()
+                        .resideInAPackage(layers.domain())
+                        .should()
+                        .onlyDependOnClassesThat()
+                        .resideInAnyPackage("java..", layers.domain())
                         .because("the domain is plain Java: no framework, no library, no annotation from either");
             }
         },
@@ -171,8 +174,11 @@ class ArchitectureTest {
             @Override
             ArchRule on(Layers layers) {
                 // Implied by the rule above, kept separate for a message that names the real problem.
-                return noClasses().that().resideInAPackage(layers.domain())
-                        .should().dependOnClassesThat()
+                return noClasses()
+                        .that()
+                        .resideInAPackage(layers.domain())
+                        .should()
+                        .dependOnClassesThat()
                         .resideInAnyPackage(layers.auth(), layers.web(), layers.app())
                         .because("dependencies point inwards: adapters know the domain, never the reverse");
             }
@@ -181,32 +187,53 @@ class ArchitectureTest {
         AUTH_DOES_NOT_DEPEND_ON_WEB_OR_APP(AuthReachingIntoWeb.class, AuthReachingIntoApp.class) {
             @Override
             ArchRule on(Layers layers) {
-                return noClasses().that().resideInAPackage(layers.auth())
-                        .should().dependOnClassesThat().resideInAnyPackage(layers.web(), layers.app())
+                return noClasses()
+                        .that()
+                        .resideInAPackage(layers.auth())
+                        .should()
+                        .dependOnClassesThat()
+                        .resideInAnyPackage(layers.web(), layers.app())
                         .because("adapters are independent of each other; only the app wires them together");
             }
         },
 
-        AUTH_USES_ONLY_ITS_LIBRARIES(AuthUsingStrayLibrary.class, AuthReachingIntoWeb.class,
-                AuthReachingIntoApp.class) {
+        AUTH_USES_ONLY_ITS_LIBRARIES(
+                AuthUsingStrayLibrary.class, AuthReachingIntoWeb.class, AuthReachingIntoApp.class) {
             @Override
             ArchRule on(Layers layers) {
-                return classes().that().resideInAPackage(layers.auth())
-                        .should().onlyDependOnClassesThat().resideInAnyPackage(
-                                "java..", layers.domain(), layers.auth(),
-                                "io.micronaut..", "com.nimbusds..", "reactor..", "org.reactivestreams..",
-                                "org.slf4j..", "jakarta..", "com.github.benmanes.caffeine..", "io.micrometer..",
+                return classes()
+                        .that()
+                        .resideInAPackage(layers.auth())
+                        .should()
+                        .onlyDependOnClassesThat()
+                        .resideInAnyPackage(
+                                "java..",
+                                layers.domain(),
+                                layers.auth(),
+                                "io.micronaut..",
+                                "com.nimbusds..",
+                                "reactor..",
+                                "org.reactivestreams..",
+                                "org.slf4j..",
+                                "jakarta..",
+                                "com.github.benmanes.caffeine..",
+                                "io.micrometer..",
                                 "io.lettuce..")
-                        .because("the auth adapter is built on Micronaut Security, Nimbus, reactor, Caffeine, Micrometer "
-                                + "and Lettuce (the DPoP replay store in Redis) only");
+                        .because(
+                                "the auth adapter is built on Micronaut Security, Nimbus, reactor, Caffeine, Micrometer "
+                                        + "and Lettuce (the DPoP replay store in Redis) only");
             }
         },
 
         WEB_DOES_NOT_DEPEND_ON_AUTH_OR_APP(WebReachingIntoAuth.class, WebReachingIntoApp.class) {
             @Override
             ArchRule on(Layers layers) {
-                return noClasses().that().resideInAPackage(layers.web())
-                        .should().dependOnClassesThat().resideInAnyPackage(layers.auth(), layers.app())
+                return noClasses()
+                        .that()
+                        .resideInAPackage(layers.web())
+                        .should()
+                        .dependOnClassesThat()
+                        .resideInAnyPackage(layers.auth(), layers.app())
                         .because("adapters are independent of each other; only the app wires them together");
             }
         },
@@ -215,34 +242,51 @@ class ArchitectureTest {
             @Override
             ArchRule on(Layers layers) {
                 // io.micronaut.. is allowed below, so Micronaut's JWT module has to be excluded by name.
-                return noClasses().that().resideInAPackage(layers.web())
-                        .should().dependOnClassesThat()
+                return noClasses()
+                        .that()
+                        .resideInAPackage(layers.web())
+                        .should()
+                        .dependOnClassesThat()
                         .resideInAnyPackage("com.nimbusds..", "io.micronaut.security.token.jwt..")
                         .because("tokens (JWT, JOSE) are the auth adapter's business; "
                                 + "the web adapter sees only an Authentication");
             }
         },
 
-        WEB_USES_ONLY_ITS_LIBRARIES(WebUsingStrayLibrary.class, WebUsingNimbus.class, WebReachingIntoAuth.class,
-                WebReachingIntoApp.class) {
+        WEB_USES_ONLY_ITS_LIBRARIES(
+                WebUsingStrayLibrary.class, WebUsingNimbus.class, WebReachingIntoAuth.class, WebReachingIntoApp.class) {
             @Override
             ArchRule on(Layers layers) {
-                return classes().that().resideInAPackage(layers.web())
-                        .should().onlyDependOnClassesThat().resideInAnyPackage(
-                                "java..", layers.domain(), layers.web(),
-                                "io.micronaut..", "io.netty..", "com.fasterxml.jackson.annotation..", "jakarta..",
-                                "io.micrometer..", "io.swagger.v3.oas.annotations..", "org.slf4j..")
+                return classes()
+                        .that()
+                        .resideInAPackage(layers.web())
+                        .should()
+                        .onlyDependOnClassesThat()
+                        .resideInAnyPackage(
+                                "java..",
+                                layers.domain(),
+                                layers.web(),
+                                "io.micronaut..",
+                                "io.netty..",
+                                "com.fasterxml.jackson.annotation..",
+                                "jakarta..",
+                                "io.micrometer..",
+                                "io.swagger.v3.oas.annotations..",
+                                "org.slf4j..")
                         .because("the web adapter is built on Micronaut HTTP and security core, Netty, Jackson "
                                 + "and OpenAPI annotations, Micrometer and SLF4J only");
             }
         },
 
-        NOTHING_DEPENDS_ON_APP(DomainReachingIntoAdapters.class, AuthReachingIntoApp.class,
-                WebReachingIntoApp.class) {
+        NOTHING_DEPENDS_ON_APP(DomainReachingIntoAdapters.class, AuthReachingIntoApp.class, WebReachingIntoApp.class) {
             @Override
             ArchRule on(Layers layers) {
-                return noClasses().that().resideOutsideOfPackage(layers.app())
-                        .should().dependOnClassesThat().resideInAPackage(layers.app())
+                return noClasses()
+                        .that()
+                        .resideOutsideOfPackage(layers.app())
+                        .should()
+                        .dependOnClassesThat()
+                        .resideInAPackage(layers.app())
                         .because("the app is the outermost ring: it sees everything, nothing sees it");
             }
         },
@@ -250,45 +294,71 @@ class ArchitectureTest {
         ONLY_AUTH_USES_NIMBUS(WebUsingNimbus.class, AppUsingNimbus.class) {
             @Override
             ArchRule on(Layers layers) {
-                return noClasses().that().resideOutsideOfPackage(layers.auth())
-                        .should().dependOnClassesThat().resideInAPackage("com.nimbusds..")
+                return noClasses()
+                        .that()
+                        .resideOutsideOfPackage(layers.auth())
+                        .should()
+                        .dependOnClassesThat()
+                        .resideInAPackage("com.nimbusds..")
                         .because("Nimbus is an implementation detail of the auth adapter, not even the app's");
             }
         },
 
-        AUTH_LAYERS_POINT_FROM_GLUE_TO_TOKEN_TO_KEYS_TO_CONFIG(ConfigReachingIntoKeys.class,
-                KeysReachingIntoToken.class, TokenReachingIntoGlue.class, ScopeReachingIntoToken.class) {
+        AUTH_LAYERS_POINT_FROM_GLUE_TO_TOKEN_TO_KEYS_TO_CONFIG(
+                ConfigReachingIntoKeys.class,
+                KeysReachingIntoToken.class,
+                TokenReachingIntoGlue.class,
+                ScopeReachingIntoToken.class) {
             @Override
             ArchRule on(Layers layers) {
                 // Only dependencies between these layers count: the app wiring the glue is not this rule's business.
-                return layeredArchitecture().consideringOnlyDependenciesInLayers()
-                        .layer("glue").definedBy(layers.authGlue())
-                        .layer("token").definedBy(layers.authToken())
-                        .layer("keys").definedBy(layers.authKeys())
-                        .layer("config").definedBy(layers.authConfig())
-                        .layer("scope").definedBy(layers.authScope())
-                        .whereLayer("glue").mayNotBeAccessedByAnyLayer()
-                        .whereLayer("token").mayOnlyBeAccessedByLayers("glue")
-                        .whereLayer("keys").mayOnlyBeAccessedByLayers("glue", "token")
-                        .whereLayer("config").mayOnlyBeAccessedByLayers("glue", "token", "keys")
-                        .whereLayer("scope").mayOnlyBeAccessedByLayers("glue")
+                return layeredArchitecture()
+                        .consideringOnlyDependenciesInLayers()
+                        .layer("glue")
+                        .definedBy(layers.authGlue())
+                        .layer("token")
+                        .definedBy(layers.authToken())
+                        .layer("keys")
+                        .definedBy(layers.authKeys())
+                        .layer("config")
+                        .definedBy(layers.authConfig())
+                        .layer("scope")
+                        .definedBy(layers.authScope())
+                        .whereLayer("glue")
+                        .mayNotBeAccessedByAnyLayer()
+                        .whereLayer("token")
+                        .mayOnlyBeAccessedByLayers("glue")
+                        .whereLayer("keys")
+                        .mayOnlyBeAccessedByLayers("glue", "token")
+                        .whereLayer("config")
+                        .mayOnlyBeAccessedByLayers("glue", "token", "keys")
+                        .whereLayer("scope")
+                        .mayOnlyBeAccessedByLayers("glue")
                         .because("inside the auth adapter, Micronaut glue uses token verification, which uses "
                                 + "key sets, which use configuration, and never the other way round");
             }
         },
 
-        AUTH_USES_MICRONAUT_ONLY_IN_GLUE_AND_SETTINGS(TokenAnnotatedByFramework.class,
-                ConfigExtendingFrameworkException.class) {
+        AUTH_USES_MICRONAUT_ONLY_IN_GLUE_AND_SETTINGS(
+                TokenAnnotatedByFramework.class, ConfigExtendingFrameworkException.class) {
             @Override
             ArchRule on(Layers layers) {
                 // Micronaut's generated bean definitions sit next to every bean, in every package; they are
                 // the framework's code, not ours. jakarta.inject (@Singleton) is not Micronaut.
-                return noClasses().that().resideInAPackage(layers.auth())
-                        .and().resideOutsideOfPackages(layers.authGlue())
-                        .and().areNotAnnotatedWith(ConfigurationProperties.class)
-                        .and().areNotAnnotatedWith(EachProperty.class)
-                        .and().areNotAnnotatedWith(Generated.class)
-                        .should().dependOnClassesThat().resideInAPackage("io.micronaut..")
+                return noClasses()
+                        .that()
+                        .resideInAPackage(layers.auth())
+                        .and()
+                        .resideOutsideOfPackages(layers.authGlue())
+                        .and()
+                        .areNotAnnotatedWith(ConfigurationProperties.class)
+                        .and()
+                        .areNotAnnotatedWith(EachProperty.class)
+                        .and()
+                        .areNotAnnotatedWith(Generated.class)
+                        .should()
+                        .dependOnClassesThat()
+                        .resideInAPackage("io.micronaut..")
                         .because("only the glue and the settings types Micronaut binds know the framework; "
                                 + "tokens, keys and configuration logic are tested without a context");
             }
@@ -297,10 +367,14 @@ class ArchitectureTest {
         AUTH_SCOPE_POLICY_KNOWS_ONLY_THE_DOMAIN(ScopeReachingIntoToken.class, ScopeReadingClaims.class) {
             @Override
             ArchRule on(Layers layers) {
-                return classes().that().resideInAPackage(layers.authScope())
-                        .and().areNotAnnotatedWith(Generated.class)
-                        .should().onlyDependOnClassesThat().resideInAnyPackage(
-                                "java..", layers.domain(), layers.authScope(), "jakarta.inject..")
+                return classes()
+                        .that()
+                        .resideInAPackage(layers.authScope())
+                        .and()
+                        .areNotAnnotatedWith(Generated.class)
+                        .should()
+                        .onlyDependOnClassesThat()
+                        .resideInAnyPackage("java..", layers.domain(), layers.authScope(), "jakarta.inject..")
                         .because("the scope policy implements the domain's port on the domain's caller, "
                                 + "not on tokens");
             }
@@ -314,7 +388,9 @@ class ArchitectureTest {
                 // each other on purpose, a cross-module cycle would drown the one this rule is about.
                 List<ArchRule> perModule = layers.modules().stream()
                         .map(module -> (ArchRule) slices().matching("(" + module + ")")
-                                .namingSlices("package $1").should().beFreeOfCycles())
+                                .namingSlices("package $1")
+                                .should()
+                                .beFreeOfCycles())
                         .toList();
                 return CompositeArchRule.of(perModule)
                         .because("packages of one module form a hierarchy one can read top-down; "
@@ -325,8 +401,8 @@ class ArchitectureTest {
         private final Set<String> breakingFixtures;
 
         Rule(Class<?>... breakingFixtures) {
-            this.breakingFixtures = Arrays.stream(breakingFixtures).map(Class::getName)
-                    .collect(toCollection(TreeSet::new));
+            this.breakingFixtures =
+                    Arrays.stream(breakingFixtures).map(Class::getName).collect(toCollection(TreeSet::new));
         }
 
         abstract ArchRule on(Layers layers);
@@ -347,8 +423,8 @@ class ArchitectureTest {
         // Exact match: every named fixture is caught (the rule can fail), and nothing else is,
         // in particular none of the Allowed* classes (the rule does not forbid what the layer may do).
         Set<String> offenders = new TreeSet<>();
-        result.handleViolations((Collection<Dependency> dependencies, String message) ->
-                dependencies.forEach(dependency -> offenders.add(dependency.getOriginClass().getName())));
+        result.handleViolations((Collection<Dependency> dependencies, String message) -> dependencies.forEach(
+                dependency -> offenders.add(dependency.getOriginClass().getName())));
         assertEquals(rule.breakingFixtures, offenders, () -> rule + " reported:\n" + result.getFailureReport());
     }
 
@@ -364,7 +440,8 @@ class ArchitectureTest {
         assertTrue(production.contain(Application.class), "app");
 
         // And no test code: not the fixtures, not this class, not auth-adapter's test helpers.
-        assertTrue(production.stream().noneMatch(c -> c.getPackageName().startsWith(ROOT + ".archfixture")),
+        assertTrue(
+                production.stream().noneMatch(c -> c.getPackageName().startsWith(ROOT + ".archfixture")),
                 "fixtures leaked into the production import");
         assertFalse(production.contain(ArchitectureTest.class), "app test classes in the production import");
         assertFalse(production.contain(ROOT + ".auth.testing.TestKeys"), "auth-adapter test classes in the import");

@@ -23,8 +23,7 @@ import java.util.stream.Stream;
  */
 record Dockerfile(List<Instruction> instructions) {
 
-    record Instruction(int stage, String stageName, String keyword, String args, String heredoc) {
-    }
+    record Instruction(int stage, String stageName, String keyword, String args, String heredoc) {}
 
     static final Pattern HEREDOC = Pattern.compile("<<-?(['\"]?)([A-Za-z_][A-Za-z0-9_]*)\\1");
 
@@ -69,7 +68,8 @@ record Dockerfile(List<Instruction> instructions) {
     }
 
     List<Instruction> stage(String name) {
-        List<Instruction> stage = instructions.stream().filter(i -> name.equals(i.stageName())).toList();
+        List<Instruction> stage =
+                instructions.stream().filter(i -> name.equals(i.stageName())).toList();
         assertFalse(stage.isEmpty(), "no stage " + name);
         return stage;
     }
@@ -88,8 +88,11 @@ record Dockerfile(List<Instruction> instructions) {
     }
 
     String user() {
-        return finalStage().stream().filter(i -> i.keyword().equals("USER")).reduce((a, b) -> b)
-                .orElseThrow(() -> new AssertionError("no USER")).args();
+        return finalStage().stream()
+                .filter(i -> i.keyword().equals("USER"))
+                .reduce((a, b) -> b)
+                .orElseThrow(() -> new AssertionError("no USER"))
+                .args();
     }
 
     List<String> healthcheck() {
@@ -104,20 +107,29 @@ record Dockerfile(List<Instruction> instructions) {
      * JVM that wrote a cache can use it.
      */
     String training() {
-        return finalStage().stream().map(Instruction::heredoc).filter(h -> h != null && h.contains("kill -TERM"))
-                .findFirst().orElseThrow(() -> new AssertionError("no training run in the runtime stage"));
+        return finalStage().stream()
+                .map(Instruction::heredoc)
+                .filter(h -> h != null && h.contains("kill -TERM"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no training run in the runtime stage"));
     }
 
     /** Where a COPY of the runtime stage puts this source (from the build context or a stage). */
     String destinationOf(String source) {
-        return finalStage().stream().filter(i -> i.keyword().equals("COPY"))
-                .map(i -> Stream.of(i.args().split("\\s+")).filter(w -> !w.startsWith("--")).toList())
-                .filter(words -> words.size() == 2 && words.get(0).equals(source)).map(words -> words.get(1))
-                .findFirst().orElseThrow(() -> new AssertionError("the runtime stage copies no " + source));
+        return finalStage().stream()
+                .filter(i -> i.keyword().equals("COPY"))
+                .map(i -> Stream.of(i.args().split("\\s+"))
+                        .filter(w -> !w.startsWith("--"))
+                        .toList())
+                .filter(words -> words.size() == 2 && words.get(0).equals(source))
+                .map(words -> words.get(1))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the runtime stage copies no " + source));
     }
 
     private Instruction single(String keyword) {
-        List<Instruction> found = finalStage().stream().filter(i -> i.keyword().equals(keyword)).toList();
+        List<Instruction> found =
+                finalStage().stream().filter(i -> i.keyword().equals(keyword)).toList();
         assertEquals(1, found.size(), "one " + keyword + " in the runtime stage");
         return found.get(0);
     }
@@ -134,7 +146,9 @@ record Dockerfile(List<Instruction> instructions) {
         List<String> sources = new ArrayList<>();
         for (Instruction i : instructions) {
             if (i.keyword().equals("COPY") && !i.args().contains("--from=")) {
-                List<String> words = Stream.of(i.args().split("\\s+")).filter(w -> !w.startsWith("--")).toList();
+                List<String> words = Stream.of(i.args().split("\\s+"))
+                        .filter(w -> !w.startsWith("--"))
+                        .toList();
                 sources.addAll(words.subList(0, words.size() - 1));
             }
         }
@@ -146,7 +160,8 @@ record Dockerfile(List<Instruction> instructions) {
         Path candidate = Path.of(path.endsWith("/") ? path.substring(0, path.length() - 1) : path);
         for (String pattern : patterns) {
             String glob = pattern.endsWith("/") ? pattern.substring(0, pattern.length() - 1) : pattern;
-            List<PathMatcher> matchers = new ArrayList<>(List.of(FileSystems.getDefault().getPathMatcher("glob:" + glob)));
+            List<PathMatcher> matchers =
+                    new ArrayList<>(List.of(FileSystems.getDefault().getPathMatcher("glob:" + glob)));
             if (glob.startsWith("**/")) {
                 matchers.add(FileSystems.getDefault().getPathMatcher("glob:" + glob.substring(3)));
             }

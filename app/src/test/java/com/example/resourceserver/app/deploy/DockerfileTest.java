@@ -50,16 +50,24 @@ class DockerfileTest {
         Dockerfile docker = Dockerfile.read();
         Element app = appPom();
         assertTrue(childText(app, "build", "finalName") == null, "app/pom.xml sets a finalName; read it here");
-        String version = childText(app, "version") != null ? childText(app, "version") : childText(app, "parent", "version");
+        String version =
+                childText(app, "version") != null ? childText(app, "version") : childText(app, "parent", "version");
         String jar = childText(app, "artifactId") + "-" + version + ".jar";
 
-        String workdir = docker.stage("build").stream().filter(i -> i.keyword().equals("WORKDIR"))
-                .reduce((a, b) -> b).orElseThrow().args();
-        docker.destinationOf(workdir + "/app/target/" + jar);   // the jar the build stage's package produces
+        String workdir = docker.stage("build").stream()
+                .filter(i -> i.keyword().equals("WORKDIR"))
+                .reduce((a, b) -> b)
+                .orElseThrow()
+                .args();
+        docker.destinationOf(workdir + "/app/target/" + jar); // the jar the build stage's package produces
 
-        String build = docker.stage("build").stream().filter(i -> i.keyword().equals("RUN")).map(Instruction::args)
-                .reduce((a, b) -> b).orElseThrow();
-        assertTrue(build.startsWith("./mvnw ") && build.contains(" package") && build.contains("-DskipTests"),
+        String build = docker.stage("build").stream()
+                .filter(i -> i.keyword().equals("RUN"))
+                .map(Instruction::args)
+                .reduce((a, b) -> b)
+                .orElseThrow();
+        assertTrue(
+                build.startsWith("./mvnw ") && build.contains(" package") && build.contains("-DskipTests"),
                 "the last build step is the README's package command: " + build);
     }
 
@@ -75,16 +83,22 @@ class DockerfileTest {
         AppRun.Result printed = AppRun.print(script, Map.of("APP_CACHE", "off"));
         assertEquals(0, printed.exitCode(), printed.output());
         List<String> command = printed.lines();
-        assertEquals(List.of("-jar", jar.toString()), command.subList(command.size() - 2, command.size()), printed.output());
-        assertEquals(AppRun.jvmDefaults(), command.subList(1, 1 + AppRun.jvmDefaults().size()), "app/run's JVM defaults");
+        assertEquals(
+                List.of("-jar", jar.toString()), command.subList(command.size() - 2, command.size()), printed.output());
+        assertEquals(
+                AppRun.jvmDefaults(),
+                command.subList(1, 1 + AppRun.jvmDefaults().size()),
+                "app/run's JVM defaults");
     }
 
     @Test
     void theImageBuildsEveryModule() throws Exception {
         Dockerfile docker = Dockerfile.read();
         List<Instruction> build = docker.stage("build");
-        int goOffline = indexOf(build, i -> i.keyword().equals("RUN") && i.args().contains("dependency:go-offline"));
-        int packageStep = indexOf(build, i -> i.keyword().equals("RUN") && i.args().contains(" package"));
+        int goOffline =
+                indexOf(build, i -> i.keyword().equals("RUN") && i.args().contains("dependency:go-offline"));
+        int packageStep =
+                indexOf(build, i -> i.keyword().equals("RUN") && i.args().contains(" package"));
         assertTrue(goOffline >= 0 && goOffline < packageStep, "dependency layer before the package step");
 
         List<String> before = copySources(build.subList(0, goOffline));
@@ -99,8 +113,10 @@ class DockerfileTest {
     @Test
     void theImageExposesTheApplicationPort() throws Exception {
         Dockerfile docker = Dockerfile.read();
-        List<String> exposed = docker.finalStage().stream().filter(i -> i.keyword().equals("EXPOSE"))
-                .flatMap(i -> Stream.of(i.args().split("\\s+"))).toList();
+        List<String> exposed = docker.finalStage().stream()
+                .filter(i -> i.keyword().equals("EXPOSE"))
+                .flatMap(i -> Stream.of(i.args().split("\\s+")))
+                .toList();
         assertEquals(List.of(String.valueOf(serverPort())), exposed);
     }
 
@@ -113,9 +129,13 @@ class DockerfileTest {
         String uid = docker.user().split(":")[0];
         assertTrue(uid.matches("[1-9][0-9]*"), "numeric non-root UID, so runAsNonRoot can verify it: " + uid);
         assertTrue(user < lastIndexOf(runtime, i -> i.keyword().equals("ENTRYPOINT")), "USER before ENTRYPOINT");
-        assertTrue(runtime.subList(user, runtime.size()).stream().noneMatch(i -> i.keyword().equals("RUN")),
+        assertTrue(
+                runtime.subList(user, runtime.size()).stream()
+                        .noneMatch(i -> i.keyword().equals("RUN")),
                 "no RUN step after USER");
-        assertTrue(runtime.stream().anyMatch(i -> i.keyword().equals("RUN") && i.args().contains("--uid " + uid)),
+        assertTrue(
+                runtime.stream()
+                        .anyMatch(i -> i.keyword().equals("RUN") && i.args().contains("--uid " + uid)),
                 "the user is created with that UID");
     }
 
@@ -175,14 +195,18 @@ class DockerfileTest {
         assertTrue(start.find(), "trained against the development issuer, in the background: " + training);
         assertEquals(run, start.group(2), "started the way the ENTRYPOINT starts it: app/run, no options of its own");
         assertTrue(training.contains("kill -TERM \"$pid\""), "stopped with SIGTERM, on which app/run writes the cache");
-        assertTrue(training.contains("[[ $status -eq 143 ]]"), "the JVM stopped on that SIGTERM, as app/run reports it");
-        for (String path : List.of("/api/public", "/api/private", "/api/private-scoped", livenessPath(), readinessPath())) {
+        assertTrue(
+                training.contains("[[ $status -eq 143 ]]"), "the JVM stopped on that SIGTERM, as app/run reports it");
+        for (String path :
+                List.of("/api/public", "/api/private", "/api/private-scoped", livenessPath(), readinessPath())) {
             assertTrue(training.contains("get " + path), "the training run calls " + path);
         }
 
         // JDK 25 in the runtime image, hence an AOT cache; the build checks that it maps.
         Matcher jre = Pattern.compile("^eclipse-temurin:(\\d+)-jre").matcher(docker.runtimeBaseImage());
-        assertTrue(jre.find() && Integer.parseInt(jre.group(1)) >= 25, "a JRE with the AOT cache: " + docker.runtimeBaseImage());
+        assertTrue(
+                jre.find() && Integer.parseInt(jre.group(1)) >= 25,
+                "a JRE with the AOT cache: " + docker.runtimeBaseImage());
         assertTrue(training.contains(run + " -XX:AOTMode=on || status=$?"), "the build checks that the cache maps");
 
         // The file the build checks for is the one app/run writes at that stop and maps at every start:
@@ -191,35 +215,44 @@ class DockerfileTest {
         assertTrue(written.find(), "the build checks that a cache was written: " + training);
         AppRun.fakeJdk(jdk, "25.0.1", "25.0.1+8-LTS");
         Path script = imageLayout(image, docker);
-        List<String> recording = AppRun.print(script, Map.of("JAVA_HOME", jdk.toString())).lines();
+        List<String> recording =
+                AppRun.print(script, Map.of("JAVA_HOME", jdk.toString())).lines();
         String output = AppRun.flag(recording, "-XX:AOTCacheOutput=");
         Path cache = Path.of(output.replaceFirst("\\.\\d+\\.tmp$", ""));
-        assertTrue(image.getFileSystem().getPathMatcher("glob:" + image + written.group(1)).matches(cache),
+        assertTrue(
+                image.getFileSystem()
+                        .getPathMatcher("glob:" + image + written.group(1))
+                        .matches(cache),
                 cache + " is not what the build looks for: " + written.group(1));
         Files.writeString(cache, "cache");
         Files.setLastModifiedTime(cache, FileTime.from(Instant.now().plusSeconds(1)));
-        List<String> using = AppRun.print(script, Map.of("JAVA_HOME", jdk.toString())).lines();
+        List<String> using =
+                AppRun.print(script, Map.of("JAVA_HOME", jdk.toString())).lines();
         assertEquals(cache.toString(), AppRun.flag(using, "-XX:AOTCache="), "every later start maps it");
         assertTrue(training.contains("chmod 0444 " + copiedJar(docker) + " " + written.group(1)), "both read-only");
     }
 
     @Test
     void theBuildContextKeepsOutputOutAndSourcesIn() throws Exception {
-        List<String> patterns = Files.readAllLines(ROOT.resolve(".dockerignore")).stream().map(String::trim)
-                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        List<String> patterns = Files.readAllLines(ROOT.resolve(".dockerignore")).stream()
+                .map(String::trim)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                .toList();
         assertTrue(patterns.stream().noneMatch(p -> p.startsWith("!")), "no re-includes to reason about");
         for (String output : List.of("target", "app/target", "domain/target", ".git")) {
             assertTrue(ignored(patterns, output), output + " must stay out of the build context");
         }
         for (String source : copySources(Dockerfile.read().instructions())) {
-            assertFalse(ignored(patterns, source), ".dockerignore excludes " + source + ", which the Dockerfile copies");
+            assertFalse(
+                    ignored(patterns, source), ".dockerignore excludes " + source + ", which the Dockerfile copies");
         }
     }
 
     /** Where the runtime stage puts the jar of the build stage. */
     private static String copiedJar(Dockerfile docker) {
         Instruction copy = docker.finalStage().stream()
-                .filter(i -> i.keyword().equals("COPY") && i.args().startsWith("--from=build ")).findFirst()
+                .filter(i -> i.keyword().equals("COPY") && i.args().startsWith("--from=build "))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no COPY --from=build in the runtime stage"));
         List<String> words = List.of(copy.args().split("\\s+"));
         assertEquals(3, words.size(), "one file: " + copy);

@@ -26,14 +26,18 @@ class JibConfigurationTest {
     void jibBuildsTheSameImageAsTheDockerfile() throws Exception {
         Dockerfile docker = Dockerfile.read();
         Element app = appPom();
-        Element jib = plugins(app).stream().filter(p -> "jib-maven-plugin".equals(childText(p, "artifactId")))
-                .findFirst().orElseThrow(() -> new AssertionError("no jib-maven-plugin in app/pom.xml"));
+        Element jib = plugins(app).stream()
+                .filter(p -> "jib-maven-plugin".equals(childText(p, "artifactId")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no jib-maven-plugin in app/pom.xml"));
         assertEquals(docker.runtimeBaseImage(), childText(jib, "configuration", "from", "image"));
         Element container = child(jib, "configuration", "container");
         assertNotNull(container, "jib <container>");
         assertEquals(List.of(String.valueOf(serverPort())), texts(child(container, "ports"), "port"));
         assertEquals(docker.user(), childText(container, "user"));
-        assertEquals(AppRun.jvmDefaults(), texts(child(container, "jvmFlags"), "jvmFlag"),
+        assertEquals(
+                AppRun.jvmDefaults(),
+                texts(child(container, "jvmFlags"), "jvmFlag"),
                 "app/run's JVM defaults, which the Dockerfile's image starts with (Jib has no startup cache)");
         assertEquals("${exec.mainClass}", childText(container, "mainClass"));
         assertEquals(Application.class.getName(), childText(app, "properties", "exec.mainClass"));

@@ -38,7 +38,9 @@ class KubernetesManifestsServiceTest {
      */
     @Test
     void theServiceAnswersOnTheProbePaths() throws Exception {
-        assumeTrue(onClasspath("io.micronaut.management.endpoint.health.HealthEndpoint"), "micronaut-management not on the classpath yet");
+        assumeTrue(
+                onClasspath("io.micronaut.management.endpoint.health.HealthEndpoint"),
+                "micronaut-management not on the classpath yet");
         try (ServiceUnderTest service = ServiceUnderTest.start(Map.of(), "dev")) {
             assertEquals(200, service.get(livenessPath()).statusCode());
             // Bounded polling: readiness follows the key warm-up, which runs in the background.
@@ -60,8 +62,11 @@ class KubernetesManifestsServiceTest {
         env.put("MICRONAUT_SERVER_PORT", "-1");
         try (ChildJvm jvm = ChildJvm.start(Application.class.getName(), env)) {
             assertTrue(jvm.awaitLine("Startup completed", 60), jvm.output());
-            assertTrue(jvm.output().contains("Trusting issuer 'default': iss " + environment.get("AUTH_ISSUER") + ", aud "
-                    + environment.get("AUTH_AUDIENCE") + ", keys by discovery"), jvm.output());
+            assertTrue(
+                    jvm.output()
+                            .contains("Trusting issuer 'default': iss " + environment.get("AUTH_ISSUER") + ", aud "
+                                    + environment.get("AUTH_AUDIENCE") + ", keys by discovery"),
+                    jvm.output());
         }
     }
 

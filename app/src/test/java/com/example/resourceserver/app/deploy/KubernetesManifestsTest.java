@@ -39,10 +39,12 @@ import org.junit.jupiter.api.Test;
 class KubernetesManifestsTest {
 
     /** What the ConfigMap carries (issue 5): the issuer pair and the two token rules. */
-    static final Set<String> CONFIG_MAP_VARIABLES = Set.of("AUTH_ISSUER", "AUTH_AUDIENCE", "AUTH_ALGORITHMS", "AUTH_LEEWAY");
+    static final Set<String> CONFIG_MAP_VARIABLES =
+            Set.of("AUTH_ISSUER", "AUTH_AUDIENCE", "AUTH_ALGORITHMS", "AUTH_LEEWAY");
 
     /** Measured with -Xmx128m -XX:+UseSerialGC: the heap the service needs and its RSS after heavy load. */
     static final long MEASURED_HEAP_MIB = 128;
+
     static final long MEASURED_RSS_UNDER_LOAD_MIB = 190;
 
     @Test
@@ -51,12 +53,23 @@ class KubernetesManifestsTest {
         for (Map<String, Object> doc : all) {
             assertTrue(doc.get("apiVersion") instanceof String s && !s.isBlank(), "apiVersion: " + doc);
             assertTrue(doc.get("kind") instanceof String s && !s.isBlank(), "kind: " + doc);
-            assertTrue(str(doc, "metadata", "name") != null && !str(doc, "metadata", "name").isBlank(), "metadata.name: " + doc);
+            assertTrue(
+                    str(doc, "metadata", "name") != null
+                            && !str(doc, "metadata", "name").isBlank(),
+                    "metadata.name: " + doc);
             assertTrue(get(doc, "metadata", "namespace") == null, "no namespace in " + doc.get("kind"));
         }
-        Set<String> kinds = all.stream().map(d -> d.get("apiVersion") + " " + d.get("kind")).collect(Collectors.toSet());
-        assertEquals(Set.of("apps/v1 Deployment", "v1 Service", "v1 ConfigMap", "v1 Secret", "policy/v1 PodDisruptionBudget",
-                "autoscaling/v2 HorizontalPodAutoscaler"), kinds);
+        Set<String> kinds =
+                all.stream().map(d -> d.get("apiVersion") + " " + d.get("kind")).collect(Collectors.toSet());
+        assertEquals(
+                Set.of(
+                        "apps/v1 Deployment",
+                        "v1 Service",
+                        "v1 ConfigMap",
+                        "v1 Secret",
+                        "policy/v1 PodDisruptionBudget",
+                        "autoscaling/v2 HorizontalPodAutoscaler"),
+                kinds);
         assertEquals(all.size(), kinds.size(), "one object of each kind");
     }
 
@@ -65,13 +78,20 @@ class KubernetesManifestsTest {
         Map<String, Object> deployment = manifest("Deployment");
         assertEquals(2, get(deployment, "spec", "replicas"));
         assertSelects(map(deployment, "spec", "selector", "matchLabels"), deployment);
-        assertEquals(List.of(serverPort()), list(container(), "ports").stream().map(p -> ((Map<?, ?>) p).get("containerPort")).toList());
+        assertEquals(
+                List.of(serverPort()),
+                list(container(), "ports").stream()
+                        .map(p -> ((Map<?, ?>) p).get("containerPort"))
+                        .toList());
     }
 
     @Test
     void probesUseTheHealthPathsOnTheApplicationPort() throws Exception {
         Map<String, Object> container = container();
-        assertEquals(livenessPath(), str(container, "startupProbe", "httpGet", "path"), "startup gated on liveness, not on keys");
+        assertEquals(
+                livenessPath(),
+                str(container, "startupProbe", "httpGet", "path"),
+                "startup gated on liveness, not on keys");
         assertEquals(livenessPath(), str(container, "livenessProbe", "httpGet", "path"));
         assertEquals(readinessPath(), str(container, "readinessProbe", "httpGet", "path"));
         for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
@@ -89,7 +109,9 @@ class KubernetesManifestsTest {
         Map<String, Object> pod = map(manifest("Deployment"), "spec", "template", "spec");
         Map<String, Object> container = container();
         assertEquals(true, securityContext(pod, container, "runAsNonRoot"));
-        assertEquals(Integer.valueOf(Dockerfile.read().user().split(":")[0]), securityContext(pod, container, "runAsUser"),
+        assertEquals(
+                Integer.valueOf(Dockerfile.read().user().split(":")[0]),
+                securityContext(pod, container, "runAsUser"),
                 "the Dockerfile's and Jib's user");
         assertEquals(false, get(container, "securityContext", "allowPrivilegeEscalation"));
         assertEquals(true, get(container, "securityContext", "readOnlyRootFilesystem"));
@@ -99,10 +121,16 @@ class KubernetesManifestsTest {
         assertEquals(false, pod.get("automountServiceAccountToken"));
 
         // /tmp, the only writable path, is an emptyDir.
-        Map<?, ?> tmp = list(container, "volumeMounts").stream().map(m -> (Map<?, ?>) m)
-                .filter(m -> "/tmp".equals(m.get("mountPath"))).findFirst().orElseThrow(() -> new AssertionError("no /tmp mount"));
-        Map<?, ?> volume = list(pod, "volumes").stream().map(v -> (Map<?, ?>) v)
-                .filter(v -> Objects.equals(v.get("name"), tmp.get("name"))).findFirst().orElseThrow();
+        Map<?, ?> tmp = list(container, "volumeMounts").stream()
+                .map(m -> (Map<?, ?>) m)
+                .filter(m -> "/tmp".equals(m.get("mountPath")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no /tmp mount"));
+        Map<?, ?> volume = list(pod, "volumes").stream()
+                .map(v -> (Map<?, ?>) v)
+                .filter(v -> Objects.equals(v.get("name"), tmp.get("name")))
+                .findFirst()
+                .orElseThrow();
         assertTrue(volume.get("emptyDir") instanceof Map, "/tmp is an emptyDir: " + volume);
     }
 
@@ -117,11 +145,13 @@ class KubernetesManifestsTest {
         long limit = mebibytes(str(container, "resources", "limits", "memory"));
         assertEquals(limit, mebibytes(str(container, "resources", "requests", "memory")), "memory request = limit");
 
-        long heap = AppRun.maxHeapMebibytes();   // the image starts through app/run
+        long heap = AppRun.maxHeapMebibytes(); // the image starts through app/run
         long nonHeap = MEASURED_RSS_UNDER_LOAD_MIB - MEASURED_HEAP_MIB;
         assertTrue(heap >= MEASURED_HEAP_MIB, "heap " + heap + " MiB under the " + limit + " MiB limit");
-        assertTrue(limit - heap >= nonHeap * 3 / 2, "room beside the heap: " + (limit - heap) + " MiB for ~" + nonHeap
-                + " MiB measured outside it, plus half again");
+        assertTrue(
+                limit - heap >= nonHeap * 3 / 2,
+                "room beside the heap: " + (limit - heap) + " MiB for ~" + nonHeap
+                        + " MiB measured outside it, plus half again");
     }
 
     @Test
@@ -139,13 +169,17 @@ class KubernetesManifestsTest {
             assertTrue(readme.contains(variable), variable + " is not documented in README.md");
             assertTrue(reference.contains(variable), variable + " is not documented in docs/configuration.md");
         }
-        assertEquals(union(data.keySet(), secretData.keySet()), deployReadmeVariables(),
+        assertEquals(
+                union(data.keySet(), secretData.keySet()),
+                deployReadmeVariables(),
                 "docs/deploy/README.md documents exactly the manifests' variables");
 
         List<Object> envFrom = list(container(), "envFrom");
-        assertEquals(List.of(
-                Map.of("configMapRef", Map.of("name", str(configMap, "metadata", "name"))),
-                Map.of("secretRef", Map.of("name", str(secret, "metadata", "name"), "optional", true))), envFrom,
+        assertEquals(
+                List.of(
+                        Map.of("configMapRef", Map.of("name", str(configMap, "metadata", "name"))),
+                        Map.of("secretRef", Map.of("name", str(secret, "metadata", "name"), "optional", true))),
+                envFrom,
                 "ConfigMap first, then the optional Secret, whose values win");
         assertTrue(container().get("env") == null, "everything through envFrom");
     }
@@ -168,7 +202,9 @@ class KubernetesManifestsTest {
         assertEquals(map(deployment, "spec", "selector", "matchLabels"), map(pdb, "spec", "selector", "matchLabels"));
         assertSelects(map(pdb, "spec", "selector", "matchLabels"), deployment);
         assertEquals(1, get(pdb, "spec", "minAvailable"));
-        assertTrue((int) get(pdb, "spec", "minAvailable") < (int) get(manifest("HorizontalPodAutoscaler"), "spec", "minReplicas"),
+        assertTrue(
+                (int) get(pdb, "spec", "minAvailable")
+                        < (int) get(manifest("HorizontalPodAutoscaler"), "spec", "minReplicas"),
                 "a drain can always evict one pod");
     }
 
@@ -176,11 +212,17 @@ class KubernetesManifestsTest {
     void theAutoscalerScalesTheDeploymentOnCpu() throws Exception {
         Map<String, Object> hpa = manifest("HorizontalPodAutoscaler");
         Map<String, Object> deployment = manifest("Deployment");
-        assertEquals(Map.of("apiVersion", "apps/v1", "kind", "Deployment", "name", str(deployment, "metadata", "name")),
+        assertEquals(
+                Map.of("apiVersion", "apps/v1", "kind", "Deployment", "name", str(deployment, "metadata", "name")),
                 map(hpa, "spec", "scaleTargetRef"));
         assertEquals(get(deployment, "spec", "replicas"), get(hpa, "spec", "minReplicas"));
         assertTrue((int) get(hpa, "spec", "maxReplicas") > (int) get(hpa, "spec", "minReplicas"));
-        assertEquals(List.of(Map.of("type", "Resource", "resource", Map.of("name", "cpu",
-                "target", Map.of("type", "Utilization", "averageUtilization", 70)))), list(hpa, "spec", "metrics"));
+        assertEquals(
+                List.of(Map.of(
+                        "type",
+                        "Resource",
+                        "resource",
+                        Map.of("name", "cpu", "target", Map.of("type", "Utilization", "averageUtilization", 70)))),
+                list(hpa, "spec", "metrics"));
     }
 }

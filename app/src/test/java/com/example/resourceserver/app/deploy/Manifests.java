@@ -23,8 +23,7 @@ import java.util.stream.Stream;
 /** The Kubernetes manifests in docs/deploy and docs/deploy/optional, and what tests ask of them. */
 final class Manifests {
 
-    private Manifests() {
-    }
+    private Manifests() {}
 
     /** Every document of every .yaml/.yml file, in file order. */
     @SuppressWarnings("unchecked")
@@ -32,7 +31,10 @@ final class Manifests {
         List<Map<String, Object>> docs = new ArrayList<>();
         for (Path dir : List.of(DEPLOY, DEPLOY.resolve("optional"))) {
             try (Stream<Path> files = Files.list(dir)) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).sorted().toList()) {
+                for (Path file : files.filter(f ->
+                                f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))
+                        .sorted()
+                        .toList()) {
                     for (Object doc : YamlTree.loader().loadAll(Files.readString(file, StandardCharsets.UTF_8))) {
                         assertTrue(doc instanceof Map, file + " holds an object per document");
                         docs.add((Map<String, Object>) doc);
@@ -45,7 +47,8 @@ final class Manifests {
 
     /** The one object of this kind. */
     static Map<String, Object> manifest(String kind) throws IOException {
-        List<Map<String, Object>> found = all().stream().filter(d -> kind.equals(d.get("kind"))).toList();
+        List<Map<String, Object>> found =
+                all().stream().filter(d -> kind.equals(d.get("kind"))).toList();
         assertEquals(1, found.size(), "one " + kind);
         return found.get(0);
     }
@@ -63,8 +66,11 @@ final class Manifests {
         if (port instanceof Integer number) {
             return number;
         }
-        return list(container(), "ports").stream().map(p -> (Map<?, ?>) p).filter(p -> Objects.equals(port, p.get("name")))
-                .map(p -> (Integer) p.get("containerPort")).findFirst()
+        return list(container(), "ports").stream()
+                .map(p -> (Map<?, ?>) p)
+                .filter(p -> Objects.equals(port, p.get("name")))
+                .map(p -> (Integer) p.get("containerPort"))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no container port named " + port));
     }
 

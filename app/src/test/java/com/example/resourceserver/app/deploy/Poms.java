@@ -14,11 +14,13 @@ import org.w3c.dom.NodeList;
 /** Reading Maven poms as plain XML: elements by path, their texts, the build plugins. */
 final class Poms {
 
-    private Poms() {
-    }
+    private Poms() {}
 
     static Element pom(Path file) throws Exception {
-        return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(file.toFile()).getDocumentElement();
+        return DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(file.toFile())
+                .getDocumentElement();
     }
 
     static Element appPom() throws Exception {

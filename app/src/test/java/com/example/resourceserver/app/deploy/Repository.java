@@ -8,6 +8,5 @@ final class Repository {
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     static final Path DEPLOY = ROOT.resolve("docs/deploy");
 
-    private Repository() {
-    }
+    private Repository() {}
 }

@@ -21,11 +21,10 @@ import java.util.regex.Pattern;
 final class ServiceFacts {
 
     /** The issuer variables (docs/configuration.md): the image must set none of them. */
-    static final Set<String> ISSUER_VARIABLES = Set.of("AUTH0_DOMAIN", "AUTH0_AUDIENCE", "API_IDENTIFIER",
-            "AUTH_ISSUER", "AUTH_AUDIENCE", "AUTH_JWKS_URI");
+    static final Set<String> ISSUER_VARIABLES =
+            Set.of("AUTH0_DOMAIN", "AUTH0_AUDIENCE", "API_IDENTIFIER", "AUTH_ISSUER", "AUTH_AUDIENCE", "AUTH_JWKS_URI");
 
-    private ServiceFacts() {
-    }
+    private ServiceFacts() {}
 
     static Map<String, Object> applicationYml() throws IOException {
         return YamlTree.loader().load(Files.readString(ROOT.resolve("app/src/main/resources/application.yml")));

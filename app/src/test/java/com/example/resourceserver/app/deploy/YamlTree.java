@@ -11,8 +11,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 /** Loading YAML (safely: plain maps, lists and scalars) and walking what it gives. */
 final class YamlTree {
 
-    private YamlTree() {
-    }
+    private YamlTree() {}
 
     static Yaml loader() {
         return new Yaml(new SafeConstructor(new LoaderOptions()));

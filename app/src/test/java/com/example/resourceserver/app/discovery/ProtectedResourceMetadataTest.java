@@ -1,5 +1,10 @@
 package com.example.resourceserver.app.discovery;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.example.resourceserver.app.support.RawHttp;
 import com.example.resourceserver.app.support.ServiceUnderTest;
 import com.example.resourceserver.auth.testing.JwksServer;
@@ -8,17 +13,11 @@ import com.example.resourceserver.auth.testing.TokenMint;
 import com.nimbusds.jose.jwk.RSAKey;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.json.JsonMapper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** RFC 9728 protected-resource metadata, end to end, and the 401 challenges that point at it. */
 class ProtectedResourceMetadataTest {
@@ -60,18 +59,29 @@ class ProtectedResourceMetadataTest {
         assertFalse(document.containsKey("resource_documentation"));
 
         // The resource is the URL the client used: another Host, another resource; never X-Forwarded-*.
-        Map<String, Object> viaName = json(RawHttp.get(service.port(), PATH, "Host: api.example:8443",
-                "X-Forwarded-Host: evil.example", "X-Forwarded-Proto: https", "Forwarded: host=evil.example").body());
+        Map<String, Object> viaName = json(RawHttp.get(
+                        service.port(),
+                        PATH,
+                        "Host: api.example:8443",
+                        "X-Forwarded-Host: evil.example",
+                        "X-Forwarded-Proto: https",
+                        "Forwarded: host=evil.example")
+                .body());
         assertEquals("http://api.example:8443", viaName.get("resource"));
     }
 
     @Test
     void itIsPublicWhateverTheAuthorizationHeaderSays() {
         service = ServiceUnderTest.start(ServiceUnderTest.propertiesTrusting(jwks));
-        String expired = new TokenMint(key, jwks.baseUrl(), ServiceUnderTest.AUDIENCE).token().claim("exp", 1).sign();
+        String expired = new TokenMint(key, jwks.baseUrl(), ServiceUnderTest.AUDIENCE)
+                .token()
+                .claim("exp", 1)
+                .sign();
         String plain = RawHttp.get(service.port(), PATH).body();
-        for (String[] headers : List.of(new String[] {"Authorization: Bearer junk"},
-                new String[] {"Authorization: Bearer " + expired}, new String[] {"Authorization: Basic dXNlcjpwYXNz"},
+        for (String[] headers : List.of(
+                new String[] {"Authorization: Bearer junk"},
+                new String[] {"Authorization: Bearer " + expired},
+                new String[] {"Authorization: Basic dXNlcjpwYXNz"},
                 new String[] {"Authorization: Bearer a", "Authorization: Bearer b"})) {
             RawHttp.Response response = RawHttp.get(service.port(), PATH, headers);
             assertEquals(200, response.status(), response.toString());
@@ -98,7 +108,8 @@ class ProtectedResourceMetadataTest {
 
         RawHttp.Response challenge = RawHttp.get(service.port(), "/api/private", "Host: whatever.example");
         assertEquals(401, challenge.status());
-        assertEquals(List.of("Bearer realm=\"api\", resource_metadata=\"https://gateway.example" + PATH + "/orders\""),
+        assertEquals(
+                List.of("Bearer realm=\"api\", resource_metadata=\"https://gateway.example" + PATH + "/orders\""),
                 challenge.all("WWW-Authenticate"));
     }
 
@@ -106,7 +117,8 @@ class ProtectedResourceMetadataTest {
     void anExternalUrlThatIsNotAnHttpUrlStopsStartup() {
         Map<String, Object> properties = ServiceUnderTest.propertiesTrusting(jwks);
         properties.put("web.external-url", "ftp://gateway.example/?x=1");
-        Throwable failure = assertThrows(RuntimeException.class, () -> ServiceUnderTest.start(properties).close());
+        Throwable failure = assertThrows(
+                RuntimeException.class, () -> ServiceUnderTest.start(properties).close());
         Throwable cause = failure;
         while (cause != null && !(cause instanceof ConfigurationException)) {
             cause = cause.getCause();

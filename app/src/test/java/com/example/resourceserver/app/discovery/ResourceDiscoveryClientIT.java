@@ -1,10 +1,10 @@
 package com.example.resourceserver.app.discovery;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.example.resourceserver.app.support.ServiceUnderTest;
 import com.example.resourceserver.auth.testing.JwksServer;
 import io.micronaut.json.JsonMapper;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,8 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /**
  * RFC 9728 proven against client code nobody here wrote: {@code oauth4webapi} 3.8.8 from npm (pinned by
@@ -33,7 +32,7 @@ class ResourceDiscoveryClientIT {
     void oauth4webapiFindsTheIssuerFromA401() throws Exception {
         Path directory = installedPackage();
         try (JwksServer jwks = JwksServer.start();
-             ServiceUnderTest service = ServiceUnderTest.start(ServiceUnderTest.propertiesTrusting(jwks))) {
+                ServiceUnderTest service = ServiceUnderTest.start(ServiceUnderTest.propertiesTrusting(jwks))) {
             String resource = "http://127.0.0.1:" + service.port();
             String output = run(directory, Duration.ofSeconds(60), "node", "discover.mjs", resource, "/api/private");
             String lastLine = output.strip().lines().reduce((a, b) -> b).orElse("");
@@ -57,8 +56,10 @@ class ResourceDiscoveryClientIT {
             Files.copy(source.resolve(file), directory.resolve(file), StandardCopyOption.REPLACE_EXISTING);
         }
         Path marker = directory.resolve(".installed-package-lock.json");
-        boolean upToDate = Files.exists(marker) && Files.isDirectory(directory.resolve("node_modules/oauth4webapi"))
-                && Arrays.equals(Files.readAllBytes(marker), Files.readAllBytes(directory.resolve("package-lock.json")));
+        boolean upToDate = Files.exists(marker)
+                && Files.isDirectory(directory.resolve("node_modules/oauth4webapi"))
+                && Arrays.equals(
+                        Files.readAllBytes(marker), Files.readAllBytes(directory.resolve("package-lock.json")));
         if (!upToDate) {
             run(directory, Duration.ofMinutes(5), "npm", "ci", "--prefer-offline", "--no-audit", "--no-fund");
             Files.copy(directory.resolve("package-lock.json"), marker, StandardCopyOption.REPLACE_EXISTING);
@@ -71,11 +72,16 @@ class ResourceDiscoveryClientIT {
         Path output = Files.createTempFile(command[0] + "-", ".log");
         Process process;
         try {
-            process = new ProcessBuilder(command).directory(directory.toFile())
-                    .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            process = new ProcessBuilder(command)
+                    .directory(directory.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(output.toFile())
+                    .start();
         } catch (IOException e) {
-            throw new AssertionError(commandLine + " could not be run: this test needs Node.js 20 or later and npm "
-                    + "on the PATH (e.g. apt-get install nodejs npm)", e);
+            throw new AssertionError(
+                    commandLine + " could not be run: this test needs Node.js 20 or later and npm "
+                            + "on the PATH (e.g. apt-get install nodejs npm)",
+                    e);
         }
         try {
             if (!process.waitFor(bound.toSeconds(), TimeUnit.SECONDS)) {

@@ -1,5 +1,9 @@
 package com.example.resourceserver.app.introspection;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.example.resourceserver.app.support.RawHttp;
 import com.example.resourceserver.app.support.ServiceUnderTest;
 import com.example.resourceserver.auth.testing.IntrospectionServer;
@@ -8,16 +12,11 @@ import com.example.resourceserver.auth.testing.JwksServer;
 import com.example.resourceserver.auth.testing.TestKeys;
 import com.example.resourceserver.auth.testing.TokenMint;
 import com.nimbusds.jose.jwk.RSAKey;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Opaque access tokens end to end: the service asks a real introspection endpoint on 127.0.0.1
@@ -58,8 +57,9 @@ class OpaqueTokenTest {
     }
 
     String active(String scope) {
-        return "{\"active\":true,\"sub\":\"alice\",\"iss\":\"" + jwks.baseUrl() + "\",\"aud\":\"" + ServiceUnderTest.AUDIENCE
-                + "\",\"scope\":\"" + scope + "\",\"exp\":" + (Instant.now().getEpochSecond() + 300) + "}";
+        return "{\"active\":true,\"sub\":\"alice\",\"iss\":\"" + jwks.baseUrl() + "\",\"aud\":\""
+                + ServiceUnderTest.AUDIENCE + "\",\"scope\":\"" + scope + "\",\"exp\":"
+                + (Instant.now().getEpochSecond() + 300) + "}";
     }
 
     @Test
@@ -74,8 +74,10 @@ class OpaqueTokenTest {
         assertEquals(200, get("/api/private", "unscoped").status());
         RawHttp.Response refused = get("/api/private-scoped", "unscoped");
         assertEquals(403, refused.status());
-        assertEquals(List.of("Bearer error=\"insufficient_scope\", scope=\"read:messages\", error_description=\"The "
-                + "access token lacks the scope read:messages\""), refused.all("WWW-Authenticate"));
+        assertEquals(
+                List.of("Bearer error=\"insufficient_scope\", scope=\"read:messages\", error_description=\"The "
+                        + "access token lacks the scope read:messages\""),
+                refused.all("WWW-Authenticate"));
         assertEquals(200, get("/api/private", "unscoped").status(), "the cached answer does not remember a route");
         assertEquals(2, introspection.calls(), "one call per token, whatever the routes");
     }
@@ -86,21 +88,28 @@ class OpaqueTokenTest {
         introspection.answer(token -> Reply.json("{\"active\":false}"));
         RawHttp.Response response = get("/api/private", "revoked");
         assertEquals(401, response.status());
-        assertEquals(List.of("Bearer error=\"invalid_token\", error_description=\"The access token is not active\", "
-                + "resource_metadata=\"http://127.0.0.1:" + service.port() + "/.well-known/oauth-protected-resource\""),
+        assertEquals(
+                List.of("Bearer error=\"invalid_token\", error_description=\"The access token is not active\", "
+                        + "resource_metadata=\"http://127.0.0.1:" + service.port()
+                        + "/.well-known/oauth-protected-resource\""),
                 response.all("WWW-Authenticate"));
-        assertEquals("{\"error\":\"invalid_token\",\"error_description\":\"The access token is not active\"}", response.body());
+        assertEquals(
+                "{\"error\":\"invalid_token\",\"error_description\":\"The access token is not active\"}",
+                response.body());
     }
 
     @Test
     void aFailingOrHangingEndpointIs503WithRetryAfterWithinTheTimeoutNeverA200() {
         start(Map.of());
-        for (Reply reply : List.of(Reply.json(active("read:messages")).delayed(6_000),
-                new Reply(500, "text/plain", new byte[0], null, 0), Reply.json("not json"),
+        for (Reply reply : List.of(
+                Reply.json(active("read:messages")).delayed(6_000),
+                new Reply(500, "text/plain", new byte[0], null, 0),
+                Reply.json("not json"),
                 new Reply(302, null, new byte[0], introspection.redirectTarget(), 0))) {
             introspection.answer(token -> reply);
             long started = System.nanoTime();
-            RawHttp.Response response = get("/api/private-scoped", "some-token-" + reply.status() + reply.delayMillis());
+            RawHttp.Response response =
+                    get("/api/private-scoped", "some-token-" + reply.status() + reply.delayMillis());
             long tookMillis = (System.nanoTime() - started) / 1_000_000;
             assertEquals(503, response.status(), response.toString());
             assertTrue(Integer.parseInt(response.header("Retry-After").orElse("0")) >= 1, response.toString());
@@ -114,8 +123,10 @@ class OpaqueTokenTest {
     void jwtsAreStillVerifiedLocallyAndNeverSentUnlessConfigured() {
         start(Map.of());
         TokenMint mint = new TokenMint(key, jwks.baseUrl(), ServiceUnderTest.AUDIENCE);
-        assertEquals(200, get("/api/private-scoped", mint.valid("read:messages")).status());
-        assertEquals(401, get("/api/private", mint.token().claim("exp", 1).sign()).status());
+        assertEquals(
+                200, get("/api/private-scoped", mint.valid("read:messages")).status());
+        assertEquals(
+                401, get("/api/private", mint.token().claim("exp", 1).sign()).status());
         assertEquals(401, get("/api/private", "a.b.c").status(), "JWS-shaped junk stays malformed, locally");
         assertEquals(0, introspection.calls());
     }
@@ -128,7 +139,8 @@ class OpaqueTokenTest {
         introspection.answer(t -> Reply.json("{\"active\":false}"));
         assertEquals(401, get("/api/private-scoped", token).status(), "revoked at the issuer");
         assertEquals(1, introspection.calls());
-        assertEquals(401, get("/api/private", mint.token().claim("exp", 1).sign()).status());
+        assertEquals(
+                401, get("/api/private", mint.token().claim("exp", 1).sign()).status());
         assertEquals(1, introspection.calls(), "a JWT that fails locally is never sent");
     }
 
@@ -153,7 +165,9 @@ class OpaqueTokenTest {
         get("/api/private", "good-token");
         get("/api/private", "bad-token");
         String metrics = RawHttp.get(service.port(), "/prometheus").body();
-        assertTrue(metrics.contains("token_introspections_seconds_count{issuer=\"default\",outcome=\"active\"} 1\n"), metrics);
+        assertTrue(
+                metrics.contains("token_introspections_seconds_count{issuer=\"default\",outcome=\"active\"} 1\n"),
+                metrics);
         assertTrue(metrics.contains("token_introspections_seconds_count{issuer=\"default\",outcome=\"inactive\"} 1\n"));
         assertTrue(metrics.contains("token_introspection_cache_requests_total{result=\"hit\"} 1.0"));
         assertTrue(metrics.contains("token_introspection_cache_requests_total{result=\"miss\"} 2.0"));
@@ -163,7 +177,10 @@ class OpaqueTokenTest {
     @Test
     void theMetadataAndTheChallengesAreUnchangedByIntrospection() {
         start(Map.of());
-        assertEquals(200, RawHttp.get(service.port(), "/.well-known/oauth-protected-resource").status());
+        assertEquals(
+                200,
+                RawHttp.get(service.port(), "/.well-known/oauth-protected-resource")
+                        .status());
         assertEquals(0, introspection.calls());
     }
 }

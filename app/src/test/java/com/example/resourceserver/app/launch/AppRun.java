@@ -26,8 +26,7 @@ public final class AppRun {
 
     private static final Pattern DEFAULTS = Pattern.compile("(?m)^defaults=\\(([^)]*)\\)$");
 
-    private AppRun() {
-    }
+    private AppRun() {}
 
     /** The JVM options app/run passes before any given ones: its {@code defaults=(...)} line. */
     public static List<String> jvmDefaults() throws IOException {
@@ -39,7 +38,9 @@ public final class AppRun {
     /** The heap bound of {@link #jvmDefaults()}, in MiB. */
     public static long maxHeapMebibytes() throws IOException {
         List<String> defaults = jvmDefaults();
-        String xmx = defaults.stream().filter(f -> f.startsWith("-Xmx")).reduce((a, b) -> b)
+        String xmx = defaults.stream()
+                .filter(f -> f.startsWith("-Xmx"))
+                .reduce((a, b) -> b)
                 .orElseThrow(() -> new AssertionError("app/run bounds the heap with -Xmx: " + defaults));
         Matcher size = Pattern.compile("-Xmx(\\d+)([mMgG])").matcher(xmx);
         assertTrue(size.matches(), "heap in m or g: " + xmx);
@@ -47,8 +48,7 @@ public final class AppRun {
     }
 
     /** What a run of a script printed and how it ended. */
-    public record Result(int exitCode, List<String> lines, String output) {
-    }
+    public record Result(int exitCode, List<String> lines, String output) {}
 
     /** The java command line {@code script} would run with this environment and these arguments. */
     public static Result print(Path script, Map<String, String> environment, String... arguments) throws Exception {
@@ -79,8 +79,10 @@ public final class AppRun {
         Path java = Files.createDirectories(home.resolve("bin")).resolve("java");
         Files.writeString(java, "#!/bin/sh\necho 'not a JVM' >&2\nexit 1\n");
         assertTrue(java.toFile().setExecutable(true));
-        Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"Test\"\nJAVA_RUNTIME_VERSION=\"" + runtimeVersion
-                + "\"\nJAVA_VERSION=\"" + version + "\"\n");
+        Files.writeString(
+                home.resolve("release"),
+                "IMPLEMENTOR=\"Test\"\nJAVA_RUNTIME_VERSION=\"" + runtimeVersion + "\"\nJAVA_VERSION=\"" + version
+                        + "\"\n");
         return home;
     }
 

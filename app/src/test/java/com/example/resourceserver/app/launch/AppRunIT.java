@@ -31,19 +31,24 @@ class AppRunIT {
         String[] listen = {"-Dmicronaut.server.port=" + port, "-Dmicronaut.server.host=127.0.0.1"};
 
         try (LaunchedService first = LaunchedService.start(env, concat(listen, "-XX:+PrintCommandLineFlags"))) {
-            assertTrue(first.awaitStatus(port, "/api/public", 200, SECONDS), "no 200 on the port given as an option: " + first.output());
-            assertTrue(first.output().contains("-XX:MaxHeapSize=134217728"), "app/run's 128 MiB heap: " + first.output());
+            assertTrue(
+                    first.awaitStatus(port, "/api/public", 200, SECONDS),
+                    "no 200 on the port given as an option: " + first.output());
+            assertTrue(
+                    first.output().contains("-XX:MaxHeapSize=134217728"), "app/run's 128 MiB heap: " + first.output());
             assertTrue(first.output().contains("-XX:+UseSerialGC"), first.output());
             assertEquals(143, first.stop(SECONDS), "the JVM's exit code after SIGTERM: " + first.output());
         }
         List<Path> written = files(caches);
         assertEquals(1, written.size(), "one cache, no temporary file left: " + written);
-        assertTrue(written.get(0).getFileName().toString().matches("app-.*\\.(jsa|aot)") && Files.size(written.get(0)) > 0,
+        assertTrue(
+                written.get(0).getFileName().toString().matches("app-.*\\.(jsa|aot)") && Files.size(written.get(0)) > 0,
                 written.toString());
 
         try (LaunchedService second = LaunchedService.start(env, concat(listen, "-Xlog:class+load=info"))) {
             assertTrue(second.awaitStatus(port, "/api/public", 200, SECONDS), second.output());
-            assertTrue(second.output().contains("com.example.resourceserver.app.Application source: shared objects file"),
+            assertTrue(
+                    second.output().contains("com.example.resourceserver.app.Application source: shared objects file"),
                     "the service's classes come from the cache");
             assertEquals(143, second.stop(SECONDS));
         }

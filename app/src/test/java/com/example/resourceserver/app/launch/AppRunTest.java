@@ -23,11 +23,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AppRunTest {
 
-    private static final String[] CACHE_FLAGS = {"-XX:SharedArchiveFile=", "-XX:ArchiveClassesAtExit=", "-XX:AOTCache=",
-            "-XX:AOTCacheOutput="};
+    private static final String[] CACHE_FLAGS = {
+        "-XX:SharedArchiveFile=", "-XX:ArchiveClassesAtExit=", "-XX:AOTCache=", "-XX:AOTCacheOutput="
+    };
 
     @TempDir
     Path dir;
+
     Path jar;
 
     @BeforeEach
@@ -39,14 +41,27 @@ class AppRunTest {
 
     @Test
     void javaOptionsFollowTheDefaultsAndApplicationArgumentsFollowTheJar() throws Exception {
-        AppRun.Result printed = AppRun.print(AppRun.SCRIPT, Map.of("APP_JAR", jar.toString(), "APP_CACHE", "off"),
-                "-Xmx256m", "-Dmicronaut.server.port=9090", "--", "--micronaut.server.host=127.0.0.1", "--");
+        AppRun.Result printed = AppRun.print(
+                AppRun.SCRIPT,
+                Map.of("APP_JAR", jar.toString(), "APP_CACHE", "off"),
+                "-Xmx256m",
+                "-Dmicronaut.server.port=9090",
+                "--",
+                "--micronaut.server.host=127.0.0.1",
+                "--");
         assertEquals(0, printed.exitCode(), printed.output());
-        List<String> expected = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> expected = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         expected.addAll(AppRun.jvmDefaults());
-        expected.addAll(List.of("-Xmx256m", "-Dmicronaut.server.port=9090", "-jar", jar.toString(),
-                "--micronaut.server.host=127.0.0.1", "--"));
-        assertEquals(expected, printed.lines(), "java from JAVA_HOME, the defaults, then the options (the last -Xmx wins)");
+        expected.addAll(List.of(
+                "-Xmx256m",
+                "-Dmicronaut.server.port=9090",
+                "-jar",
+                jar.toString(),
+                "--micronaut.server.host=127.0.0.1",
+                "--"));
+        assertEquals(
+                expected, printed.lines(), "java from JAVA_HOME, the defaults, then the options (the last -Xmx wins)");
     }
 
     @Test
@@ -72,7 +87,9 @@ class AppRunTest {
     private void assertRecordsThenMaps(Path jdk, String record, String use, String suffix) throws Exception {
         Map<String, String> env = Map.of("APP_JAR", jar.toString(), "JAVA_HOME", jdk.toString());
         String recording = AppRun.flag(AppRun.print(AppRun.SCRIPT, env).lines(), record);
-        assertTrue(recording.matches(Pattern.quote(dir.resolve("app-1.0.").toString()) + "[^/]+" + Pattern.quote(suffix) + "\\.\\d+\\.tmp"),
+        assertTrue(
+                recording.matches(Pattern.quote(dir.resolve("app-1.0.").toString()) + "[^/]+" + Pattern.quote(suffix)
+                        + "\\.\\d+\\.tmp"),
                 "recorded into a file of its own next to the jar, named after it: " + recording);
         Path cache = Path.of(recording.replaceFirst("\\.\\d+\\.tmp$", ""));
 
@@ -85,16 +102,22 @@ class AppRunTest {
 
         // A rebuilt jar: recorded again.
         Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(60)));
-        assertTrue(AppRun.flag(AppRun.print(AppRun.SCRIPT, env).lines(), record).startsWith(cache + "."), "recorded again");
+        assertTrue(
+                AppRun.flag(AppRun.print(AppRun.SCRIPT, env).lines(), record).startsWith(cache + "."),
+                "recorded again");
     }
 
     @Test
     void eachJvmBuildHasItsOwnCache(@TempDir Path jdkA, @TempDir Path jdkB) throws Exception {
         AppRun.fakeJdk(jdkA, "17.0.15", "17.0.15+6");
         AppRun.fakeJdk(jdkB, "17.0.16", "17.0.16+8");
-        String a = AppRun.flag(AppRun.print(AppRun.SCRIPT, Map.of("APP_JAR", jar.toString(), "JAVA_HOME", jdkA.toString())).lines(),
+        String a = AppRun.flag(
+                AppRun.print(AppRun.SCRIPT, Map.of("APP_JAR", jar.toString(), "JAVA_HOME", jdkA.toString()))
+                        .lines(),
                 "-XX:ArchiveClassesAtExit=");
-        String b = AppRun.flag(AppRun.print(AppRun.SCRIPT, Map.of("APP_JAR", jar.toString(), "JAVA_HOME", jdkB.toString())).lines(),
+        String b = AppRun.flag(
+                AppRun.print(AppRun.SCRIPT, Map.of("APP_JAR", jar.toString(), "JAVA_HOME", jdkB.toString()))
+                        .lines(),
                 "-XX:ArchiveClassesAtExit=");
         assertNotEquals(a.replaceFirst("\\.\\d+\\.tmp$", ""), b.replaceFirst("\\.\\d+\\.tmp$", ""));
     }
@@ -102,15 +125,30 @@ class AppRunTest {
     @Test
     void aCacheDirectoryCanBeChosen(@TempDir Path caches, @TempDir Path jdk) throws Exception {
         AppRun.fakeJdk(jdk, "17.0.15", "17.0.15+6");
-        String recording = AppRun.flag(AppRun.print(AppRun.SCRIPT, Map.of("APP_JAR", jar.toString(),
-                "APP_CACHE_DIR", caches.toString(), "JAVA_HOME", jdk.toString())).lines(), "-XX:ArchiveClassesAtExit=");
+        String recording = AppRun.flag(
+                AppRun.print(
+                                AppRun.SCRIPT,
+                                Map.of(
+                                        "APP_JAR",
+                                        jar.toString(),
+                                        "APP_CACHE_DIR",
+                                        caches.toString(),
+                                        "JAVA_HOME",
+                                        jdk.toString()))
+                        .lines(),
+                "-XX:ArchiveClassesAtExit=");
         assertEquals(caches, Path.of(recording).getParent());
     }
 
     @Test
     void noCacheWhenTurnedOffOrWhenItCannotBeWritten() throws Exception {
-        for (Map<String, String> env : List.of(Map.of("APP_JAR", jar.toString(), "APP_CACHE", "off"),
-                Map.of("APP_JAR", jar.toString(), "APP_CACHE_DIR", dir.resolve("missing").toString()))) {
+        for (Map<String, String> env : List.of(
+                Map.of("APP_JAR", jar.toString(), "APP_CACHE", "off"),
+                Map.of(
+                        "APP_JAR",
+                        jar.toString(),
+                        "APP_CACHE_DIR",
+                        dir.resolve("missing").toString()))) {
             AppRun.Result printed = AppRun.print(AppRun.SCRIPT, env);
             assertEquals(0, printed.exitCode(), printed.output());
             for (String flag : CACHE_FLAGS) {
@@ -122,7 +160,8 @@ class AppRunTest {
 
     @Test
     void withoutAJarItSaysHowToBuildOne() throws Exception {
-        AppRun.Result printed = AppRun.print(AppRun.SCRIPT, Map.of("APP_JAR", dir.resolve("none.jar").toString()));
+        AppRun.Result printed = AppRun.print(
+                AppRun.SCRIPT, Map.of("APP_JAR", dir.resolve("none.jar").toString()));
         assertEquals(1, printed.exitCode());
         assertTrue(printed.output().contains("./mvnw -q -B package -DskipTests"), printed.output());
     }

@@ -21,27 +21,33 @@ final class LaunchedService implements AutoCloseable {
     private final Process process;
     private final List<String> lines = new ArrayList<>();
     private final Thread reader;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private LaunchedService(Process process) {
         this.process = process;
-        this.reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    synchronized (lines) {
-                        lines.add(line);
+        this.reader = new Thread(
+                () -> {
+                    try (BufferedReader in = new BufferedReader(
+                            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                        for (String line = in.readLine(); line != null; line = in.readLine()) {
+                            synchronized (lines) {
+                                lines.add(line);
+                            }
+                        }
+                    } catch (IOException ignored) {
+                        // the process ended
                     }
-                }
-            } catch (IOException ignored) {
-                // the process ended
-            }
-        }, "app-run-output");
+                },
+                "app-run-output");
         reader.setDaemon(true);
         reader.start();
     }
 
     static LaunchedService start(Map<String, String> environment, String... arguments) throws IOException {
-        return new LaunchedService(AppRun.builder(AppRun.SCRIPT, environment, arguments).redirectErrorStream(true).start());
+        return new LaunchedService(AppRun.builder(AppRun.SCRIPT, environment, arguments)
+                .redirectErrorStream(true)
+                .start());
     }
 
     static int freePort() throws IOException {
@@ -57,7 +63,8 @@ final class LaunchedService implements AutoCloseable {
     boolean awaitStatus(int port, String path, int status, long seconds) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(5)).build();
+                .timeout(Duration.ofSeconds(5))
+                .build();
         while (System.nanoTime() < deadline && process.isAlive()) {
             try {
                 if (client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == status) {

@@ -1,5 +1,10 @@
 package com.example.resourceserver.app.operations;
 
+import static com.example.resourceserver.app.operations.OperationsTest.assertDelta;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -7,16 +12,10 @@ import com.example.resourceserver.app.support.RawHttp;
 import com.example.resourceserver.app.support.ServiceUnderTest;
 import com.example.resourceserver.auth.testing.TestIdentityProvider;
 import com.example.resourceserver.auth.testing.TestKeys;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import java.util.List;
 import java.util.Map;
-
-import static com.example.resourceserver.app.operations.OperationsTest.assertDelta;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The authentication outcome of the access log and of {@code authentication_outcomes_total} is what the
@@ -27,6 +26,7 @@ class AuthenticationOutcomeEndToEndTest {
 
     @RegisterExtension
     final TestIdentityProvider idp = TestIdentityProvider.withKey("outcomes");
+
     ServiceUnderTest service; // started by each test, stopped by idp
 
     @Test
@@ -37,14 +37,19 @@ class AuthenticationOutcomeEndToEndTest {
         try {
             // A foreign origin calling a service addressed as 127.0.0.1: Micronaut's CORS filter refuses it
             // (drive-by-localhost) with 403 before any credentials are read.
-            RawHttp.Response withoutToken = RawHttp.get(service.port(), "/api/private-scoped",
-                    "Origin: https://app.example.org");
-            RawHttp.Response withToken = RawHttp.get(service.port(), "/api/private-scoped",
-                    "Origin: https://app.example.org", "Authorization: Bearer " + idp.valid(""));
+            RawHttp.Response withoutToken =
+                    RawHttp.get(service.port(), "/api/private-scoped", "Origin: https://app.example.org");
+            RawHttp.Response withToken = RawHttp.get(
+                    service.port(),
+                    "/api/private-scoped",
+                    "Origin: https://app.example.org",
+                    "Authorization: Bearer " + idp.valid(""));
 
             for (RawHttp.Response refused : List.of(withoutToken, withToken)) {
                 assertEquals(403, refused.status());
-                assertEquals("{\"error\":\"forbidden\",\"error_description\":\"This request is not allowed\"}", refused.body());
+                assertEquals(
+                        "{\"error\":\"forbidden\",\"error_description\":\"This request is not allowed\"}",
+                        refused.body());
             }
             List<Map<String, Object>> lines = lines(access);
             assertEquals(2, lines.size(), lines.toString());
@@ -70,43 +75,67 @@ class AuthenticationOutcomeEndToEndTest {
         String before = service.get("/prometheus").body();
         ListAppender<ILoggingEvent> access = OperationsTest.capture("access", Level.INFO);
         try {
-            assertEquals(403, RawHttp.get(service.port(), "/api/private-scoped", "Authorization: Bearer " + token).status());
-            assertEquals(403, RawHttp.send(service.port(), "HEAD", "/api/private-scoped",
-                    "Authorization: Bearer " + token).status());
-            assertEquals(200, RawHttp.get(service.port(), "/api/private", "Authorization: Bearer " + token).status());
+            assertEquals(
+                    403,
+                    RawHttp.get(service.port(), "/api/private-scoped", "Authorization: Bearer " + token)
+                            .status());
+            assertEquals(
+                    403,
+                    RawHttp.send(service.port(), "HEAD", "/api/private-scoped", "Authorization: Bearer " + token)
+                            .status());
+            assertEquals(
+                    200,
+                    RawHttp.get(service.port(), "/api/private", "Authorization: Bearer " + token)
+                            .status());
 
             List<Map<String, Object>> lines = lines(access);
             assertEquals(3, lines.size(), lines.toString());
-            assertEquals(List.of("insufficient_scope", "insufficient_scope", "ok"),
+            assertEquals(
+                    List.of("insufficient_scope", "insufficient_scope", "ok"),
                     lines.stream().map(line -> line.get("auth")).toList());
-            assertEquals(List.of("missing_scope", "missing_scope", "none"),
+            assertEquals(
+                    List.of("missing_scope", "missing_scope", "none"),
                     lines.stream().map(line -> line.get("auth_reason")).toList());
         } finally {
             OperationsTest.release("access", access);
         }
         String after = service.get("/prometheus").body();
-        assertDelta(2, before, after, "authentication_outcomes_total",
+        assertDelta(
+                2,
+                before,
+                after,
+                "authentication_outcomes_total",
                 Map.of("outcome", "insufficient_scope", "reason", "missing_scope"));
         assertDelta(1, before, after, "authentication_outcomes_total", Map.of("outcome", "ok", "reason", "none"));
     }
 
     @Test
     void aTokenSentToAManagementEndpointIsReadForHealthDetailsButNotCounted() {
-        service = ServiceUnderTest.trusting(idp).with("endpoints.health.details-visible", "AUTHENTICATED").start();
+        service = ServiceUnderTest.trusting(idp)
+                .with("endpoints.health.details-visible", "AUTHENTICATED")
+                .start();
         String token = idp.valid("");
         service.getWithToken("/api/private", token); // keys loaded, so readiness is UP either way
         String before = service.get("/prometheus").body();
         ListAppender<ILoggingEvent> access = OperationsTest.capture("access", Level.INFO);
         try {
             String anonymous = service.get("/health/readiness").body();
-            String authenticated = service.getWithToken("/health/readiness", token).body();
-            String forged = RawHttp.get(service.port(), "/health/readiness",
-                    "Authorization: Bearer " + idp.token().signedWith(TestKeys.rsa("outcomes")).sign()).body();
+            String authenticated =
+                    service.getWithToken("/health/readiness", token).body();
+            String forged = RawHttp.get(
+                            service.port(),
+                            "/health/readiness",
+                            "Authorization: Bearer "
+                                    + idp.token()
+                                            .signedWith(TestKeys.rsa("outcomes"))
+                                            .sign())
+                    .body();
 
             assertFalse(anonymous.contains("issuers"), anonymous);
             assertTrue(authenticated.contains("\"issuers\""), "the token was read and verified: " + authenticated);
             assertFalse(forged.contains("issuers"), forged);
-            assertEquals(List.of("not_required", "not_required", "not_required"),
+            assertEquals(
+                    List.of("not_required", "not_required", "not_required"),
                     lines(access).stream().map(line -> line.get("auth")).toList());
         } finally {
             OperationsTest.release("access", access);
@@ -118,6 +147,8 @@ class AuthenticationOutcomeEndToEndTest {
     }
 
     static List<Map<String, Object>> lines(ListAppender<ILoggingEvent> access) {
-        return OperationsTest.snapshot(access).stream().map(OperationsTest::accessLine).toList();
+        return OperationsTest.snapshot(access).stream()
+                .map(OperationsTest::accessLine)
+                .toList();
     }
 }

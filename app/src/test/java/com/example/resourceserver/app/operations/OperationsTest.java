@@ -1,5 +1,9 @@
 package com.example.resourceserver.app.operations;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -10,27 +14,23 @@ import com.example.resourceserver.auth.testing.JwksServer;
 import com.example.resourceserver.auth.testing.Poll;
 import com.example.resourceserver.auth.testing.TestIdentityProvider;
 import com.example.resourceserver.auth.testing.TestKeys;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.slf4j.LoggerFactory;
-import org.yaml.snakeyaml.Yaml;
-
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.LoggerFactory;
+import org.yaml.snakeyaml.Yaml;
 
 /** What an operator sees from outside: health, metrics, logs and the API description. */
 class OperationsTest {
 
     @RegisterExtension
     final TestIdentityProvider idp = TestIdentityProvider.withKey("ops");
+
     ServiceUnderTest service; // started by each test, stopped by idp
 
     // --- health ---------------------------------------------------------------------------------------
@@ -45,7 +45,8 @@ class OperationsTest {
         assertEquals(200, service.get("/health/liveness").statusCode());
 
         idp.mode(JwksServer.Mode.SERVE); // no token arrives: the background warm-up retries alone
-        int status = Poll.until(() -> service.get("/health/readiness").statusCode(), s -> s == 200, Duration.ofSeconds(5));
+        int status =
+                Poll.until(() -> service.get("/health/readiness").statusCode(), s -> s == 200, Duration.ofSeconds(5));
         assertEquals(200, status, "readiness should flip once the keys load");
 
         idp.mode(JwksServer.Mode.FAIL_500);
@@ -62,12 +63,20 @@ class OperationsTest {
         assertFalse(service.get("/health/readiness").body().contains("issuers"));
         service.close();
 
-        service = ServiceUnderTest.trusting(idp).with("endpoints.health.details-visible", "ANONYMOUS").start();
+        service = ServiceUnderTest.trusting(idp)
+                .with("endpoints.health.details-visible", "ANONYMOUS")
+                .start();
         service.getWithToken("/api/private", idp.valid("")); // keys loaded
         String body = service.get("/health/readiness").body();
-        assertTrue(body.contains("\"issuers\"") && body.contains("\"keysLoaded\":true")
-                && body.contains("\"lastRefreshSucceeded\":true") && body.contains("\"keyAgeSeconds\""), body);
-        assertFalse(body.contains("127.0.0.1") || body.contains(ServiceUnderTest.AUDIENCE), "no URLs or audiences: " + body);
+        assertTrue(
+                body.contains("\"issuers\"")
+                        && body.contains("\"keysLoaded\":true")
+                        && body.contains("\"lastRefreshSucceeded\":true")
+                        && body.contains("\"keyAgeSeconds\""),
+                body);
+        assertFalse(
+                body.contains("127.0.0.1") || body.contains(ServiceUnderTest.AUDIENCE),
+                "no URLs or audiences: " + body);
     }
 
     // --- metrics --------------------------------------------------------------------------------------
@@ -79,33 +88,60 @@ class OperationsTest {
 
         String token = idp.valid("read:messages");
         service.getWithToken("/api/private", token);
-        service.getWithToken("/api/private", token);                                   // ok x2 (one cache hit)
-        service.get("/api/private");                                                   // missing
-        service.getWithToken("/api/private", idp.token().claim("exp", Instant.now().getEpochSecond() - 3600).sign());
-        service.getWithToken("/api/private", idp.token().signedWith(TestKeys.rsa("ops")).sign()); // bad signature
-        service.getWithToken("/api/private-scoped", idp.valid(""));                  // insufficient scope
+        service.getWithToken("/api/private", token); // ok x2 (one cache hit)
+        service.get("/api/private"); // missing
+        service.getWithToken(
+                "/api/private",
+                idp.token().claim("exp", Instant.now().getEpochSecond() - 3600).sign());
+        service.getWithToken(
+                "/api/private", idp.token().signedWith(TestKeys.rsa("ops")).sign()); // bad signature
+        service.getWithToken("/api/private-scoped", idp.valid("")); // insufficient scope
         RawHttp.get(service.port(), "/api/private", "Authorization: Bearer a.b.c", "Authorization: Bearer a.b.c");
         service.get("/api/public");
-        RawHttp.get(service.port(), "/health", "Authorization: Bearer a.b.c");         // not a protected route
+        RawHttp.get(service.port(), "/health", "Authorization: Bearer a.b.c"); // not a protected route
 
         String after = service.get("/prometheus").body();
         assertEquals(200, service.get("/prometheus").statusCode());
         assertDelta(2, before, after, "authentication_outcomes_total", Map.of("outcome", "ok", "reason", "none"));
         assertDelta(1, before, after, "authentication_outcomes_total", Map.of("outcome", "missing"));
-        assertDelta(1, before, after, "authentication_outcomes_total", Map.of("outcome", "invalid_token", "reason", "expired"));
-        assertDelta(1, before, after, "authentication_outcomes_total", Map.of("outcome", "invalid_token", "reason", "bad_signature"));
+        assertDelta(
+                1,
+                before,
+                after,
+                "authentication_outcomes_total",
+                Map.of("outcome", "invalid_token", "reason", "expired"));
+        assertDelta(
+                1,
+                before,
+                after,
+                "authentication_outcomes_total",
+                Map.of("outcome", "invalid_token", "reason", "bad_signature"));
         assertDelta(1, before, after, "authentication_outcomes_total", Map.of("outcome", "insufficient_scope"));
-        assertDelta(1, before, after, "authentication_outcomes_total",
+        assertDelta(
+                1,
+                before,
+                after,
+                "authentication_outcomes_total",
                 Map.of("outcome", "invalid_request", "reason", "multiple_authorization_headers"));
         assertDelta(0, before, after, "authentication_outcomes_total", Map.of("outcome", "not_required"));
         assertDelta(0, before, after, "authentication_outcomes_total", Map.of("reason", "malformed"));
-        assertDelta(1, before, after, "http_server_requests_seconds_count", Map.of("uri", "/api/public", "status", "200"));
-        assertDelta(1, before, after, "http_server_requests_seconds_count", Map.of("uri", "/api/private-scoped", "status", "403"));
+        assertDelta(
+                1, before, after, "http_server_requests_seconds_count", Map.of("uri", "/api/public", "status", "200"));
+        assertDelta(
+                1,
+                before,
+                after,
+                "http_server_requests_seconds_count",
+                Map.of("uri", "/api/private-scoped", "status", "403"));
         assertDelta(1, before, after, "verified_token_cache_requests_total", Map.of("result", "hit"));
-        assertTrue(Prometheus.value(after, "jwks_fetches_seconds_count", Map.of("issuer", "default", "result", "success")) >= 1, after);
+        assertTrue(
+                Prometheus.value(after, "jwks_fetches_seconds_count", Map.of("issuer", "default", "result", "success"))
+                        >= 1,
+                after);
         assertTrue(Prometheus.value(after, "jwks_key_age_seconds", Map.of("issuer", "default")) >= 0);
         assertEquals(1, Prometheus.value(after, "jwks_keys", Map.of("issuer", "default")));
-        assertFalse(after.contains("ops\"") || after.contains("sub=") || after.contains(token.substring(0, 20)),
+        assertFalse(
+                after.contains("ops\"") || after.contains("sub=") || after.contains(token.substring(0, 20)),
                 "no kid, subject or token as a label");
     }
 
@@ -126,17 +162,37 @@ class OperationsTest {
             HttpResponse<String> junk = service.get("/api/public", "X-Request-Id", "bad id\" injected");
             service.get("/nope");
 
-            assertEquals("trace-42.a_b:c", given.headers().firstValue("X-Request-Id").orElse(""));
+            assertEquals(
+                    "trace-42.a_b:c", given.headers().firstValue("X-Request-Id").orElse(""));
             String generated = junk.headers().firstValue("X-Request-Id").orElse("");
             assertTrue(generated.matches("[0-9a-f]{32}"), generated);
 
-            List<Map<String, Object>> lines = snapshot(access).stream().map(OperationsTest::accessLine).toList();
+            List<Map<String, Object>> lines =
+                    snapshot(access).stream().map(OperationsTest::accessLine).toList();
             assertEquals(3, lines.size(), lines.toString());
-            assertEquals(Map.of("level", "INFO", "loggerName", "access", "request_id", "trace-42.a_b:c", "method", "GET",
-                    "route", "/api/private", "status", 401L, "auth", "missing", "auth_reason", "none"),
+            assertEquals(
+                    Map.of(
+                            "level",
+                            "INFO",
+                            "loggerName",
+                            "access",
+                            "request_id",
+                            "trace-42.a_b:c",
+                            "method",
+                            "GET",
+                            "route",
+                            "/api/private",
+                            "status",
+                            401L,
+                            "auth",
+                            "missing",
+                            "auth_reason",
+                            "none"),
                     without(lines.get(0), "duration_ms", "timestamp"));
             long now = System.currentTimeMillis();
-            assertTrue(Math.abs(now - (Long) lines.get(0).get("timestamp")) < 60_000, lines.get(0).toString());
+            assertTrue(
+                    Math.abs(now - (Long) lines.get(0).get("timestamp")) < 60_000,
+                    lines.get(0).toString());
             assertEquals(generated, lines.get(1).get("request_id"));
             assertEquals("not_required", lines.get(1).get("auth"));
             assertEquals("unmatched", lines.get(2).get("route"));
@@ -157,16 +213,25 @@ class OperationsTest {
             String forged = idp.token().signedWith(TestKeys.rsa("ops")).sign();
             for (String token : List.of(valid, expired, forged)) {
                 service.getWithToken("/api/private-scoped", token);
-                RawHttp.get(service.port(), "/api/private", "Authorization: Bearer " + token, "Authorization: Bearer " + token);
+                RawHttp.get(
+                        service.port(),
+                        "/api/private",
+                        "Authorization: Bearer " + token,
+                        "Authorization: Bearer " + token);
             }
             List<ILoggingEvent> events = snapshot(everything);
             String logs = events.stream().map(OperationsTest::render).collect(Collectors.joining("\n"));
             assertTrue(logs.length() > 1000, "TRACE logging should have produced plenty: " + logs.length());
             for (String token : List.of(valid, expired, forged)) {
                 String signature = token.substring(token.lastIndexOf('.') + 1);
-                assertFalse(logs.contains(token), "a token was logged by " + events.stream()
-                        .filter(e -> render(e).contains(token)).map(e -> e.getLoggerName() + ": "
-                                + e.getMessage()).distinct().toList());
+                assertFalse(
+                        logs.contains(token),
+                        "a token was logged by "
+                                + events.stream()
+                                        .filter(e -> render(e).contains(token))
+                                        .map(e -> e.getLoggerName() + ": " + e.getMessage())
+                                        .distinct()
+                                        .toList());
                 assertFalse(logs.contains(signature), "a signature was logged");
                 assertFalse(logs.contains("Bearer " + token.substring(0, 12)), "an Authorization header was logged");
             }
@@ -182,10 +247,13 @@ class OperationsTest {
         ListAppender<ILoggingEvent> keys = capture("com.example.resourceserver.auth.keys", Level.INFO);
         try {
             for (int i = 0; i < 20; i++) {
-                assertEquals(503, service.getWithToken("/api/private", idp.valid("")).statusCode());
+                assertEquals(
+                        503, service.getWithToken("/api/private", idp.valid("")).statusCode());
             }
-            long failures = snapshot(keys).stream().filter(e -> e.getLevel() == Level.WARN
-                    && e.getFormattedMessage().startsWith("Keys of issuer 'default' unavailable")).count();
+            long failures = snapshot(keys).stream()
+                    .filter(e -> e.getLevel() == Level.WARN
+                            && e.getFormattedMessage().startsWith("Keys of issuer 'default' unavailable"))
+                    .count();
             assertTrue(failures >= 1 && failures <= 3, failures + " failure lines for 20 requests");
         } finally {
             release("com.example.resourceserver.auth.keys", keys);
@@ -204,8 +272,10 @@ class OperationsTest {
 
         assertTrue(String.valueOf(document.get("openapi")).startsWith("3.1"));
         Map<String, Object> paths = (Map<String, Object>) document.get("paths");
-        assertEquals(java.util.Set.of("/api/public", "/api/private", "/api/private-scoped",
-                "/.well-known/oauth-protected-resource"), paths.keySet());
+        assertEquals(
+                java.util.Set.of(
+                        "/api/public", "/api/private", "/api/private-scoped", "/.well-known/oauth-protected-resource"),
+                paths.keySet());
         Map<String, Object> publicGet = get(paths, "/api/public");
         Map<String, Object> privateGet = get(paths, "/api/private");
         Map<String, Object> scopedGet = get(paths, "/api/private-scoped");
@@ -214,14 +284,20 @@ class OperationsTest {
         assertEquals(List.of(Map.of("bearer", List.of("read:messages"))), scopedGet.get("security"));
         for (Map<String, Object> operation : List.of(privateGet, scopedGet)) {
             Map<String, Object> responses = (Map<String, Object>) operation.get("responses");
-            assertTrue(responses.keySet().containsAll(List.of("200", "400", "401", "503")), responses.keySet().toString());
-            assertTrue(((Map<String, Object>) ((Map<String, Object>) responses.get("401")).get("headers")).containsKey("WWW-Authenticate"));
-            assertTrue(((Map<String, Object>) ((Map<String, Object>) responses.get("503")).get("headers")).containsKey("Retry-After"));
+            assertTrue(
+                    responses.keySet().containsAll(List.of("200", "400", "401", "503")),
+                    responses.keySet().toString());
+            assertTrue(((Map<String, Object>) ((Map<String, Object>) responses.get("401")).get("headers"))
+                    .containsKey("WWW-Authenticate"));
+            assertTrue(((Map<String, Object>) ((Map<String, Object>) responses.get("503")).get("headers"))
+                    .containsKey("Retry-After"));
         }
         Map<String, Object> scopedResponses = (Map<String, Object>) scopedGet.get("responses");
         assertTrue(scopedResponses.containsKey("403"));
-        Map<String, Object> schemes = (Map<String, Object>) ((Map<String, Object>) document.get("components")).get("securitySchemes");
-        assertEquals(Map.of("type", "http", "scheme", "bearer", "bearerFormat", "JWT"),
+        Map<String, Object> schemes =
+                (Map<String, Object>) ((Map<String, Object>) document.get("components")).get("securitySchemes");
+        assertEquals(
+                Map.of("type", "http", "scheme", "bearer", "bearerFormat", "JWT"),
                 without((Map<String, Object>) schemes.get("bearer"), "description", "in"));
     }
 
@@ -281,8 +357,11 @@ class OperationsTest {
 
     /** Everything an appender could write: message, key-values, MDC and exception text. */
     static String render(ILoggingEvent event) {
-        StringBuilder text = new StringBuilder(event.getFormattedMessage()).append(' ').append(keyValues(event))
-                .append(' ').append(event.getMDCPropertyMap());
+        StringBuilder text = new StringBuilder(event.getFormattedMessage())
+                .append(' ')
+                .append(keyValues(event))
+                .append(' ')
+                .append(event.getMDCPropertyMap());
         for (var t = event.getThrowableProxy(); t != null; t = t.getCause()) {
             text.append(' ').append(t.getMessage());
         }

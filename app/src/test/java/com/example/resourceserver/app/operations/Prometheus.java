@@ -5,8 +5,7 @@ import java.util.Map;
 /** Reads sample values out of a Prometheus text exposition. */
 final class Prometheus {
 
-    private Prometheus() {
-    }
+    private Prometheus() {}
 
     /** The sum of all samples of {@code metric} whose labels include every given label; 0 if none. */
     static double value(String exposition, String metric, Map<String, String> labels) {

@@ -3,9 +3,8 @@ package com.example.resourceserver.app.providers;
 import com.example.resourceserver.app.support.KeycloakServer;
 import com.example.resourceserver.auth.config.UrlRules;
 import dasniko.testcontainers.keycloak.KeycloakContainer;
-import org.testcontainers.junit.jupiter.Testcontainers;
-
 import java.util.Map;
+import org.testcontainers.junit.jupiter.Testcontainers;
 
 /**
  * The same Keycloak scenarios against the official image through Testcontainers, with the same realm
@@ -24,7 +23,10 @@ class KeycloakContainerIT extends KeycloakScenarios {
         container = new KeycloakContainer(IMAGE).withRealmImportFile(KeycloakServer.REALM_RESOURCE);
         container.start();
         // Keycloak derives iss from the URL it is called on, so tokens and the service use this one URL.
-        return new Keycloak(container.getAuthServerUrl().replaceAll("/+$", ""), container.getAdminUsername(), container.getAdminPassword());
+        return new Keycloak(
+                container.getAuthServerUrl().replaceAll("/+$", ""),
+                container.getAdminUsername(),
+                container.getAdminPassword());
     }
 
     @Override

@@ -1,23 +1,5 @@
 package com.example.resourceserver.app.providers;
 
-import com.example.resourceserver.app.support.KeycloakServer;
-import com.example.resourceserver.app.support.OAuthClient;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.util.JSONObjectUtils;
-import com.nimbusds.jwt.JWTClaimsSet;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.text.ParseException;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
 import static com.example.resourceserver.app.support.OAuthClient.claims;
 import static com.example.resourceserver.app.support.OAuthClient.header;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,6 +8,23 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.example.resourceserver.app.support.KeycloakServer;
+import com.example.resourceserver.app.support.OAuthClient;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.util.JSONObjectUtils;
+import com.nimbusds.jwt.JWTClaimsSet;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.text.ParseException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
 
 /**
  * The scenarios against Keycloak with the realm of {@code src/test/resources/keycloak/demo-realm.json}:
@@ -41,8 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 abstract class KeycloakScenarios extends ProviderScenarios {
 
     /** Where a started Keycloak answers, and its bootstrap administrator. */
-    record Keycloak(String baseUrl, String adminUsername, String adminPassword) {
-    }
+    record Keycloak(String baseUrl, String adminUsername, String adminPassword) {}
 
     private Keycloak keycloak;
     private String retiringKid;
@@ -106,7 +104,8 @@ abstract class KeycloakScenarios extends ProviderScenarios {
         // Keycloak adds an audience only through mappers: messages-client gets none unless it asks for a
         // scope that carries one. A token without aud is not for this API.
         String token = token("messages-client").accessToken();
-        assertTrue(claims(token).getAudience().isEmpty(), "aud: " + claims(token).getAudience());
+        assertTrue(
+                claims(token).getAudience().isEmpty(), "aud: " + claims(token).getAudience());
 
         assertEquals(List.of(200, 401, 401), statuses(service, token), answers(service, token));
         assertInvalidToken(service.getWithToken("/api/private", token));
@@ -130,7 +129,9 @@ abstract class KeycloakScenarios extends ProviderScenarios {
         assertNotNull(claims.getSubject()); // the service account's user id
         assertNull(claims.getClaim("client_id"));
         // Its JWKS also lists an encryption key (use=enc, RSA-OAEP), which the service skips.
-        String jwks = OAuthClient.send(HttpRequest.newBuilder(URI.create(issuer() + "/protocol/openid-connect/certs")).build()).body();
+        String jwks = OAuthClient.send(HttpRequest.newBuilder(URI.create(issuer() + "/protocol/openid-connect/certs"))
+                        .build())
+                .body();
         assertTrue(jwks.contains("\"use\":\"enc\""), jwks);
     }
 
@@ -142,12 +143,26 @@ abstract class KeycloakScenarios extends ProviderScenarios {
         retiringKid = activeRs256Kid(keys);
         String realmId = (String) admin("GET", "", null).get("id");
         // A second RSA key provider with a higher priority: Keycloak signs with it and still publishes the old one.
-        admin("POST", "/components", JSONObjectUtils.toJSONString(Map.of(
-                "name", "rotated-rsa-" + System.nanoTime(),
-                "providerId", "rsa-generated",
-                "providerType", "org.keycloak.keys.KeyProvider",
-                "parentId", realmId,
-                "config", Map.of("priority", List.of("200"), "keySize", List.of("2048"), "algorithm", List.of("RS256")))));
+        admin(
+                "POST",
+                "/components",
+                JSONObjectUtils.toJSONString(Map.of(
+                        "name",
+                        "rotated-rsa-" + System.nanoTime(),
+                        "providerId",
+                        "rsa-generated",
+                        "providerType",
+                        "org.keycloak.keys.KeyProvider",
+                        "parentId",
+                        realmId,
+                        "config",
+                        Map.of(
+                                "priority",
+                                List.of("200"),
+                                "keySize",
+                                List.of("2048"),
+                                "algorithm",
+                                List.of("RS256")))));
         String active = activeRs256Kid(admin("GET", "/keys", null));
         assertNotEquals(retiringKid, active, "the new key provider should sign from now on");
         assertTrue(publishedKids().contains(retiringKid), "the old key stays published until its provider is deleted");
@@ -172,10 +187,14 @@ abstract class KeycloakScenarios extends ProviderScenarios {
     }
 
     private List<Object> publishedKids() {
-        String body = OAuthClient.send(HttpRequest.newBuilder(URI.create(issuer() + "/protocol/openid-connect/certs")).build()).body();
+        String body = OAuthClient.send(HttpRequest.newBuilder(URI.create(issuer() + "/protocol/openid-connect/certs"))
+                        .build())
+                .body();
         try {
             return JSONObjectUtils.getJSONArray(JSONObjectUtils.parse(body), "keys").stream()
-                    .map(key -> ((Map<?, ?>) key).get("kid")).map(Object.class::cast).toList();
+                    .map(key -> ((Map<?, ?>) key).get("kid"))
+                    .map(Object.class::cast)
+                    .toList();
         } catch (ParseException e) {
             throw new AssertionError("the JWKS is not JSON: " + body);
         }
@@ -183,18 +202,33 @@ abstract class KeycloakScenarios extends ProviderScenarios {
 
     /** One call to {@code /admin/realms/demo<path>} as the bootstrap administrator; the JSON answer, if any. */
     private Map<String, Object> admin(String method, String path, String json) {
-        String adminToken = OAuthClient.postForm(keycloak.baseUrl() + "/realms/master/protocol/openid-connect/token",
-                Map.of("grant_type", "password", "client_id", "admin-cli",
-                        "username", keycloak.adminUsername(), "password", keycloak.adminPassword()), null).accessToken();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(keycloak.baseUrl() + "/admin/realms/"
-                        + KeycloakServer.REALM + path))
-                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + adminToken)
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        String adminToken = OAuthClient.postForm(
+                        keycloak.baseUrl() + "/realms/master/protocol/openid-connect/token",
+                        Map.of(
+                                "grant_type",
+                                "password",
+                                "client_id",
+                                "admin-cli",
+                                "username",
+                                keycloak.adminUsername(),
+                                "password",
+                                keycloak.adminPassword()),
+                        null)
+                .accessToken();
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(keycloak.baseUrl() + "/admin/realms/" + KeycloakServer.REALM + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + adminToken)
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
         HttpResponse<String> response = OAuthClient.send(request.build());
-        assertTrue(response.statusCode() / 100 == 2, method + " " + path + ": HTTP " + response.statusCode() + " " + response.body());
+        assertTrue(
+                response.statusCode() / 100 == 2,
+                method + " " + path + ": HTTP " + response.statusCode() + " " + response.body());
         try {
             return response.body().isBlank() ? Map.of() : JSONObjectUtils.parse(response.body());
         } catch (ParseException e) {

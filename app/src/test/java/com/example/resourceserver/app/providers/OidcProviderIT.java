@@ -1,5 +1,10 @@
 package com.example.resourceserver.app.providers;
 
+import static com.example.resourceserver.app.support.OAuthClient.claims;
+import static com.example.resourceserver.app.support.OAuthClient.header;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
 import com.example.resourceserver.app.support.OAuthClient;
 import com.example.resourceserver.app.support.OidcProviderServer;
 import com.nimbusds.jose.JOSEException;
@@ -10,16 +15,10 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-
 import java.text.ParseException;
 import java.util.List;
-
-import static com.example.resourceserver.app.support.OAuthClient.claims;
-import static com.example.resourceserver.app.support.OAuthClient.header;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
 
 /**
  * The scenarios against panva/oidc-provider (src/test/oidc-provider/server.mjs), which issues RFC 9068
@@ -40,8 +39,11 @@ class OidcProviderIT extends ProviderScenarios {
 
     static RSAKey newKey() {
         try {
-            return new RSAKeyGenerator(2048).keyID("op-" + System.nanoTime()).keyUse(KeyUse.SIGNATURE)
-                    .algorithm(JWSAlgorithm.RS256).generate();
+            return new RSAKeyGenerator(2048)
+                    .keyID("op-" + System.nanoTime())
+                    .keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.RS256)
+                    .generate();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
@@ -71,7 +73,8 @@ class OidcProviderIT extends ProviderScenarios {
 
     @Override
     String tokenWithScope() {
-        return token("messages-client", "resource", MESSAGES_RESOURCE, "scope", SCOPE).accessToken();
+        return token("messages-client", "resource", MESSAGES_RESOURCE, "scope", SCOPE)
+                .accessToken();
     }
 
     @Override
@@ -86,12 +89,14 @@ class OidcProviderIT extends ProviderScenarios {
 
     @Override
     String tokenForTheOtherApi() {
-        return token("messages-client", "resource", OTHER_RESOURCE, "scope", SCOPE).accessToken();
+        return token("messages-client", "resource", OTHER_RESOURCE, "scope", SCOPE)
+                .accessToken();
     }
 
     @Override
     String shortLivedTokenWithScope() {
-        return token("short-lived-client", "resource", MESSAGES_RESOURCE, "scope", SCOPE).accessToken();
+        return token("short-lived-client", "resource", MESSAGES_RESOURCE, "scope", SCOPE)
+                .accessToken();
     }
 
     @Override

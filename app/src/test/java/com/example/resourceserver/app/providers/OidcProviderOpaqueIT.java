@@ -1,15 +1,13 @@
 package com.example.resourceserver.app.providers;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.example.resourceserver.app.support.ExternalServer;
 import com.example.resourceserver.app.support.OAuthClient;
 import com.example.resourceserver.app.support.ServiceUnderTest;
 import com.example.resourceserver.auth.testing.TestKeys;
 import com.nimbusds.jose.jwk.JWKSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -22,9 +20,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * Opaque access tokens from a real provider: panva/oidc-provider ({@code opaque-server.mjs}, the same
@@ -48,7 +47,10 @@ class OidcProviderOpaqueIT {
         issuer = "http://127.0.0.1:" + port;
         Path keys = directory.resolve("keys-" + port + ".json");
         Files.writeString(keys, new JWKSet(TestKeys.rsa("opaque-op")).toString(false), StandardCharsets.UTF_8);
-        provider = ExternalServer.start("oidc-provider-opaque-" + port, List.of("node", "opaque-server.mjs"), directory,
+        provider = ExternalServer.start(
+                "oidc-provider-opaque-" + port,
+                List.of("node", "opaque-server.mjs"),
+                directory,
                 Map.of("OP_PORT", String.valueOf(port), "OP_KEYS_FILE", keys.toString()));
         provider.awaitReady(URI.create(issuer + "/.well-known/openid-configuration"), Duration.ofSeconds(60));
         Map<String, Object> properties = new HashMap<>();
@@ -70,7 +72,8 @@ class OidcProviderOpaqueIT {
     }
 
     String token(String client, String... parameters) {
-        return OAuthClient.clientCredentials(issuer + "/token", client, client + "-secret", parameters).accessToken();
+        return OAuthClient.clientCredentials(issuer + "/token", client, client + "-secret", parameters)
+                .accessToken();
     }
 
     int status(String path, String token) {
@@ -91,7 +94,8 @@ class OidcProviderOpaqueIT {
         assertEquals(200, status("/api/private", token));
         HttpResponse<String> refused = service.getWithToken("/api/private-scoped", token);
         assertEquals(403, refused.statusCode());
-        assertTrue(refused.headers().firstValue("WWW-Authenticate").orElse("").contains("error=\"insufficient_scope\""));
+        assertTrue(
+                refused.headers().firstValue("WWW-Authenticate").orElse("").contains("error=\"insufficient_scope\""));
     }
 
     @Test
@@ -105,12 +109,17 @@ class OidcProviderOpaqueIT {
     @Test
     void aRevokedOrUnknownTokenIs401NotActive() {
         String token = token("messages-client", "scope", "read:messages", "resource", "urn:messages-api");
-        HttpResponse<String> revoked = OAuthClient.send(java.net.http.HttpRequest.newBuilder(
-                        URI.create(issuer + "/token/revocation"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
-                        "messages-client:messages-client-secret".getBytes(StandardCharsets.UTF_8)))
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("token=" + token)).build());
+        HttpResponse<String> revoked =
+                OAuthClient.send(java.net.http.HttpRequest.newBuilder(URI.create(issuer + "/token/revocation"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header(
+                                "Authorization",
+                                "Basic "
+                                        + java.util.Base64.getEncoder()
+                                                .encodeToString("messages-client:messages-client-secret"
+                                                        .getBytes(StandardCharsets.UTF_8)))
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("token=" + token))
+                        .build());
         assertEquals(200, revoked.statusCode(), revoked.body());
         HttpResponse<String> refused = service.getWithToken("/api/private", token);
         assertEquals(401, refused.statusCode());
@@ -128,8 +137,10 @@ class OidcProviderOpaqueIT {
         }
         if (!Files.isDirectory(directory.resolve("node_modules/oidc-provider"))) {
             Process npm = new ProcessBuilder("npm", "ci", "--prefer-offline", "--no-audit", "--no-fund")
-                    .directory(directory.toFile()).redirectErrorStream(true)
-                    .redirectOutput(directory.resolve("npm-ci.log").toFile()).start();
+                    .directory(directory.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(directory.resolve("npm-ci.log").toFile())
+                    .start();
             if (!npm.waitFor(5, TimeUnit.MINUTES) || npm.exitValue() != 0) {
                 npm.destroyForcibly();
                 throw new AssertionError("npm ci failed: " + Files.readString(directory.resolve("npm-ci.log")));

@@ -1,17 +1,16 @@
 package com.example.resourceserver.app.providers;
 
+import static com.example.resourceserver.app.support.OAuthClient.claims;
+import static com.example.resourceserver.app.support.OAuthClient.header;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.example.resourceserver.app.support.OAuthClient;
 import com.example.resourceserver.app.support.ServiceUnderTest;
 import com.example.resourceserver.auth.testing.Poll;
 import com.nimbusds.jwt.JWTClaimsSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
-
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,13 +19,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static com.example.resourceserver.app.support.OAuthClient.claims;
-import static com.example.resourceserver.app.support.OAuthClient.header;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The same scenarios against every real identity provider: tokens come from the provider's token
@@ -42,6 +41,7 @@ abstract class ProviderScenarios {
     static final String API = "messages-api";
     /** The audience of some other API at the same provider. */
     static final String OTHER_API = "other-api";
+
     static final String SCOPE = "read:messages";
 
     /** The service as an operator would configure it for this provider: AUTH_ISSUER and AUTH_AUDIENCE only. */
@@ -123,12 +123,16 @@ abstract class ProviderScenarios {
         assertEquals("invalid_scope", scopeRequestedByTheClientWithoutIt().error());
         String token = tokenWithoutScope();
         // ...and its token carries the API's audience, so the 403 is about the scope and nothing else.
-        assertTrue(claims(token).getAudience().contains(API), "aud: " + claims(token).getAudience());
+        assertTrue(
+                claims(token).getAudience().contains(API),
+                "aud: " + claims(token).getAudience());
         assertFalse(scopes(token).contains(SCOPE));
 
         assertEquals(List.of(200, 200, 403), statuses(service, token), answers(service, token));
         String challenge = wwwAuthenticate(service.getWithToken("/api/private-scoped", token));
-        assertTrue(challenge.contains("error=\"insufficient_scope\"") && challenge.contains("scope=\"read:messages\""), challenge);
+        assertTrue(
+                challenge.contains("error=\"insufficient_scope\"") && challenge.contains("scope=\"read:messages\""),
+                challenge);
     }
 
     @Test
@@ -151,18 +155,22 @@ abstract class ProviderScenarios {
         properties.put("auth.leeway", "1s");
         try (ServiceUnderTest strict = ServiceUnderTest.start(properties)) {
             // Load the keys first, so nothing but the clock separates the two calls below.
-            assertEquals(200, strict.getWithToken("/api/private", tokenWithScope()).statusCode());
+            assertEquals(
+                    200, strict.getWithToken("/api/private", tokenWithScope()).statusCode());
 
             String token = shortLivedTokenWithScope();
             JWTClaimsSet claims = claims(token);
             Instant expiry = claims.getExpirationTime().toInstant();
-            long lifetime = Duration.between(claims.getIssueTime().toInstant(), expiry).toSeconds();
+            long lifetime =
+                    Duration.between(claims.getIssueTime().toInstant(), expiry).toSeconds();
             assertTrue(lifetime > 0 && lifetime <= 10, "a short-lived token, not one of " + lifetime + " s");
             assertEquals(List.of(200, 200, 200), statuses(strict, token), answers(strict, token));
 
             // By exp + leeway + a margin the token must be refused on both protected routes.
-            Duration untilRefused = Duration.between(Instant.now(), expiry.plusSeconds(1).plusMillis(1500));
-            List<Integer> refused = Poll.until(() -> statuses(strict, token), List.of(200, 401, 401)::equals, untilRefused);
+            Duration untilRefused =
+                    Duration.between(Instant.now(), expiry.plusSeconds(1).plusMillis(1500));
+            List<Integer> refused =
+                    Poll.until(() -> statuses(strict, token), List.of(200, 401, 401)::equals, untilRefused);
             assertEquals(List.of(200, 401, 401), refused, answers(strict, token));
             assertInvalidToken(strict.getWithToken("/api/private-scoped", token));
         }
@@ -181,24 +189,33 @@ abstract class ProviderScenarios {
         properties.put("auth.jwks.min-refresh-interval", "1s");
         try (ServiceUnderTest rotating = ServiceUnderTest.start(properties)) {
             String before = tokenWithScope();
-            assertEquals(200, rotating.getWithToken("/api/private-scoped", before).statusCode());
+            assertEquals(
+                    200, rotating.getWithToken("/api/private-scoped", before).statusCode());
 
             publishNewSigningKey();
             String after = tokenWithScope();
             assertNotEquals(header(before).getKeyID(), header(after).getKeyID(), "the provider signs with the new key");
             // The new kid is unknown to the running service: it fetches the key set again by itself.
-            assertEquals(200, rotating.getWithToken("/api/private-scoped", after).statusCode(), answers(rotating, after));
+            assertEquals(
+                    200, rotating.getWithToken("/api/private-scoped", after).statusCode(), answers(rotating, after));
             // The old key is still published, so tokens it signed keep working.
-            assertEquals(200, rotating.getWithToken("/api/private-scoped", before).statusCode());
+            assertEquals(
+                    200, rotating.getWithToken("/api/private-scoped", before).statusCode());
 
             retireOldSigningKey();
             // After the service's next refresh the old key's tokens are refused; new ones keep working.
-            int status = Poll.until(() -> rotating.getWithToken("/api/private-scoped", before).statusCode(),
-                    s -> s == 401, Duration.ofSeconds(30));
+            int status = Poll.until(
+                    () -> rotating.getWithToken("/api/private-scoped", before).statusCode(),
+                    s -> s == 401,
+                    Duration.ofSeconds(30));
             assertEquals(401, status, "a token signed by the retired key must stop verifying after a key refresh");
             assertInvalidToken(rotating.getWithToken("/api/private-scoped", before));
-            assertEquals(200, rotating.getWithToken("/api/private-scoped", after).statusCode());
-            assertEquals(200, rotating.getWithToken("/api/private-scoped", tokenWithScope()).statusCode());
+            assertEquals(
+                    200, rotating.getWithToken("/api/private-scoped", after).statusCode());
+            assertEquals(
+                    200,
+                    rotating.getWithToken("/api/private-scoped", tokenWithScope())
+                            .statusCode());
         }
     }
 
@@ -217,11 +234,18 @@ abstract class ProviderScenarios {
 
     /** What the routes answered, for failure messages. */
     static String answers(ServiceUnderTest service, String token) {
-        StringBuilder text = new StringBuilder("answers for a token with claims " + claims(token).toJSONObject() + ":");
+        StringBuilder text = new StringBuilder(
+                "answers for a token with claims " + claims(token).toJSONObject() + ":");
         for (String route : ROUTES) {
             HttpResponse<String> response = service.getWithToken(route, token);
-            text.append("\n  ").append(route).append(" -> ").append(response.statusCode()).append(' ')
-                    .append(wwwAuthenticate(response)).append(' ').append(response.body());
+            text.append("\n  ")
+                    .append(route)
+                    .append(" -> ")
+                    .append(response.statusCode())
+                    .append(' ')
+                    .append(wwwAuthenticate(response))
+                    .append(' ')
+                    .append(response.body());
         }
         return text.toString();
     }
@@ -232,7 +256,9 @@ abstract class ProviderScenarios {
 
     static void assertInvalidToken(HttpResponse<String> response) {
         assertEquals(401, response.statusCode());
-        assertTrue(wwwAuthenticate(response).startsWith("Bearer ") && wwwAuthenticate(response).contains("error=\"invalid_token\""),
+        assertTrue(
+                wwwAuthenticate(response).startsWith("Bearer ")
+                        && wwwAuthenticate(response).contains("error=\"invalid_token\""),
                 wwwAuthenticate(response));
     }
 

@@ -1,5 +1,11 @@
 package com.example.resourceserver.app.providers;
 
+import static com.example.resourceserver.app.support.OAuthClient.claims;
+import static com.example.resourceserver.app.support.OAuthClient.header;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
 import com.example.resourceserver.app.support.OAuthClient;
 import com.example.resourceserver.app.support.SpringAuthorizationServer;
 import com.nimbusds.jose.JOSEException;
@@ -9,16 +15,9 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
+import java.util.List;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
-import static com.example.resourceserver.app.support.OAuthClient.claims;
-import static com.example.resourceserver.app.support.OAuthClient.header;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
  * The scenarios against Spring Authorization Server (src/test/sas), whose client-credentials access
@@ -35,8 +34,11 @@ class SpringAuthorizationServerIT extends ProviderScenarios {
 
     static RSAKey newKey() {
         try {
-            return new RSAKeyGenerator(2048).keyID("sas-" + System.nanoTime()).keyUse(KeyUse.SIGNATURE)
-                    .algorithm(JWSAlgorithm.RS256).generate();
+            return new RSAKeyGenerator(2048)
+                    .keyID("sas-" + System.nanoTime())
+                    .keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.RS256)
+                    .generate();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }

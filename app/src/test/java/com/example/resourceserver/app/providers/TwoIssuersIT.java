@@ -1,21 +1,20 @@
 package com.example.resourceserver.app.providers;
 
-import com.example.resourceserver.app.support.KeycloakServer;
-import com.example.resourceserver.app.support.OAuthClient;
-import com.example.resourceserver.app.support.OidcProviderServer;
-import com.example.resourceserver.app.support.ServiceUnderTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
-
 import static com.example.resourceserver.app.providers.ProviderScenarios.answers;
 import static com.example.resourceserver.app.providers.ProviderScenarios.assertInvalidToken;
 import static com.example.resourceserver.app.providers.ProviderScenarios.statuses;
 import static com.example.resourceserver.app.support.OAuthClient.claims;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.example.resourceserver.app.support.KeycloakServer;
+import com.example.resourceserver.app.support.OAuthClient;
+import com.example.resourceserver.app.support.OidcProviderServer;
+import com.example.resourceserver.app.support.ServiceUnderTest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * One service trusting Keycloak and oidc-provider at once through {@code auth.issuers.<name>.*}, each
@@ -35,10 +34,14 @@ class TwoIssuersIT {
             keycloak = KeycloakServer.start();
             oidcProvider = OidcProviderServer.start(List.of(OidcProviderIT.newKey()));
             service = ServiceUnderTest.start(Map.of(
-                    "auth.issuers.keycloak.issuer", keycloakIssuer(),
-                    "auth.issuers.keycloak.audience", "messages-api",
-                    "auth.issuers.node.issuer", oidcProvider.issuer(),
-                    "auth.issuers.node.audience", "other-api"));
+                    "auth.issuers.keycloak.issuer",
+                    keycloakIssuer(),
+                    "auth.issuers.keycloak.audience",
+                    "messages-api",
+                    "auth.issuers.node.issuer",
+                    oidcProvider.issuer(),
+                    "auth.issuers.node.audience",
+                    "other-api"));
         } catch (RuntimeException | AssertionError e) {
             stop();
             throw e;
@@ -69,13 +72,25 @@ class TwoIssuersIT {
     }
 
     static String keycloakToken(String scope) {
-        return OAuthClient.clientCredentials(keycloakIssuer() + "/protocol/openid-connect/token",
-                "messages-client", "messages-client-secret", "scope", scope).accessToken();
+        return OAuthClient.clientCredentials(
+                        keycloakIssuer() + "/protocol/openid-connect/token",
+                        "messages-client",
+                        "messages-client-secret",
+                        "scope",
+                        scope)
+                .accessToken();
     }
 
     static String oidcProviderToken(String resource) {
-        return OAuthClient.clientCredentials(oidcProvider.tokenEndpoint(), "messages-client", "messages-client-secret",
-                "resource", resource, "scope", "read:messages").accessToken();
+        return OAuthClient.clientCredentials(
+                        oidcProvider.tokenEndpoint(),
+                        "messages-client",
+                        "messages-client-secret",
+                        "resource",
+                        resource,
+                        "scope",
+                        "read:messages")
+                .accessToken();
     }
 
     @Test

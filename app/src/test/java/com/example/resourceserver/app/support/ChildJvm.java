@@ -23,18 +23,21 @@ public final class ChildJvm implements AutoCloseable {
 
     private ChildJvm(Process process) {
         this.process = process;
-        this.reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    synchronized (lines) {
-                        lines.add(line);
+        this.reader = new Thread(
+                () -> {
+                    try (BufferedReader in = new BufferedReader(
+                            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = in.readLine()) != null) {
+                            synchronized (lines) {
+                                lines.add(line);
+                            }
+                        }
+                    } catch (IOException ignored) {
+                        // process ended
                     }
-                }
-            } catch (IOException ignored) {
-                // process ended
-            }
-        }, "child-jvm-output");
+                },
+                "child-jvm-output");
         reader.setDaemon(true);
         reader.start();
     }
@@ -44,8 +47,13 @@ public final class ChildJvm implements AutoCloseable {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // The production logging configuration, not the tests' quieter one that is first on this classpath.
         String logging = ChildJvm.class.getResource("/logback.xml").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx128m", "-Dlogback.configurationFile=" + logging,
-                "-cp", System.getProperty("java.class.path"), mainClass)
+        ProcessBuilder builder = new ProcessBuilder(
+                        java,
+                        "-Xmx128m",
+                        "-Dlogback.configurationFile=" + logging,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        mainClass)
                 .redirectErrorStream(true);
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(name -> !name.equals("PATH") && !name.equals("JAVA_HOME") && !name.equals("HOME"));

@@ -49,17 +49,21 @@ public final class ExternalServer implements AutoCloseable {
      * {@link #logDirectory()}, with only a few inherited variables (PATH, HOME, ...)
      * plus {@code environment}, so settings on the developer's machine (KC_*, NODE_OPTIONS) cannot leak in.
      */
-    public static ExternalServer start(String name, List<String> command, Path directory, Map<String, String> environment) {
+    public static ExternalServer start(
+            String name, List<String> command, Path directory, Map<String, String> environment) {
         Path log = logDirectory().resolve(name + ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(directory.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = builder.environment();
         env.keySet().retainAll(INHERITED_VARIABLES);
         env.putAll(environment);
         try {
             return new ExternalServer(name, builder.start(), log);
         } catch (IOException e) {
-            throw new AssertionError("Could not start " + name + " (" + String.join(" ", command) + "): " + e.getMessage(), e);
+            throw new AssertionError(
+                    "Could not start " + name + " (" + String.join(" ", command) + "): " + e.getMessage(), e);
         }
     }
 
@@ -87,16 +91,21 @@ public final class ExternalServer implements AutoCloseable {
      * process ends first or {@code bound} passes.
      */
     public void awaitReady(URI readiness, Duration bound) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + bound.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new AssertionError(name + " ended with exit code " + process.exitValue()
-                        + " before " + readiness + " answered; last lines of " + log + ":\n" + tail());
+                throw new AssertionError(name + " ended with exit code " + process.exitValue() + " before " + readiness
+                        + " answered; last lines of " + log + ":\n" + tail());
             }
             try {
-                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(readiness)
-                        .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> response = client.send(
+                        HttpRequest.newBuilder(readiness)
+                                .timeout(Duration.ofSeconds(5))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;
                 }

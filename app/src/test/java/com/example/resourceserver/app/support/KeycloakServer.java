@@ -42,17 +42,27 @@ public final class KeycloakServer implements AutoCloseable {
         prepareData(home);
         int port = ExternalServer.freePort();
         String java = Path.of(System.getProperty("java.home")).toString();
-        ExternalServer process = ExternalServer.start("keycloak-" + port,
-                List.of("/bin/sh", home.resolve("bin/kc.sh").toString(), "start-dev",
-                        "--http-host", "127.0.0.1", "--http-port", String.valueOf(port), "--import-realm"),
-                home, Map.of(
+        ExternalServer process = ExternalServer.start(
+                "keycloak-" + port,
+                List.of(
+                        "/bin/sh",
+                        home.resolve("bin/kc.sh").toString(),
+                        "start-dev",
+                        "--http-host",
+                        "127.0.0.1",
+                        "--http-port",
+                        String.valueOf(port),
+                        "--import-realm"),
+                home,
+                Map.of(
                         "JAVA_HOME", java, // the test JVM's own Java 17+
                         "KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USERNAME,
                         "KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD));
         String baseUrl = "http://127.0.0.1:" + port;
         try {
             // Ready means the imported realm answers discovery, not just that the port is open.
-            process.awaitReady(URI.create(baseUrl + "/realms/" + REALM + "/.well-known/openid-configuration"), STARTUP_BOUND);
+            process.awaitReady(
+                    URI.create(baseUrl + "/realms/" + REALM + "/.well-known/openid-configuration"), STARTUP_BOUND);
         } catch (AssertionError e) {
             process.close();
             throw e;
@@ -64,9 +74,10 @@ public final class KeycloakServer implements AutoCloseable {
     static Path home() {
         String configured = System.getProperty("keycloak.home");
         if (configured == null || !Files.isRegularFile(Path.of(configured, "bin", "kc.sh"))) {
-            throw new AssertionError("The Keycloak distribution was not found" + (configured == null ? "" : " at " + configured)
-                    + ": run these tests through Maven (./mvnw -B verify, or ./mvnw -B verify -pl app -am -Dit.test=...), "
-                    + "which unpacks org.keycloak:keycloak-quarkus-dist into app/target/keycloak before the integration tests.");
+            throw new AssertionError(
+                    "The Keycloak distribution was not found" + (configured == null ? "" : " at " + configured)
+                            + ": run these tests through Maven (./mvnw -B verify, or ./mvnw -B verify -pl app -am -Dit.test=...), "
+                            + "which unpacks org.keycloak:keycloak-quarkus-dist into app/target/keycloak before the integration tests.");
         }
         return Path.of(configured);
     }

@@ -4,7 +4,6 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -25,10 +24,10 @@ import java.util.stream.Collectors;
  */
 public final class OAuthClient {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private OAuthClient() {
-    }
+    private OAuthClient() {}
 
     /** The token endpoint's answer: HTTP status and JSON body. */
     public record TokenResponse(int status, Map<String, Object> body) {
@@ -50,21 +49,24 @@ public final class OAuthClient {
      * {@code grant_type=client_credentials} with HTTP Basic client authentication and extra form
      * parameters (scope, resource), in the order given.
      */
-    public static TokenResponse clientCredentials(String tokenEndpoint, String clientId, String secret, String... parameterPairs) {
+    public static TokenResponse clientCredentials(
+            String tokenEndpoint, String clientId, String secret, String... parameterPairs) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("grant_type", "client_credentials");
         for (int i = 0; i < parameterPairs.length; i += 2) {
             form.put(parameterPairs[i], parameterPairs[i + 1]);
         }
-        String credentials = Base64.getEncoder().encodeToString(
-                (encode(clientId) + ":" + encode(secret)).getBytes(StandardCharsets.UTF_8));
+        String credentials = Base64.getEncoder()
+                .encodeToString((encode(clientId) + ":" + encode(secret)).getBytes(StandardCharsets.UTF_8));
         return postForm(tokenEndpoint, form, "Basic " + credentials);
     }
 
     public static TokenResponse postForm(String url, Map<String, String> form, String authorization) {
-        String body = form.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+        String body = form.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (authorization != null) {
@@ -74,7 +76,8 @@ public final class OAuthClient {
         try {
             return new TokenResponse(response.statusCode(), JSONObjectUtils.parse(response.body()));
         } catch (ParseException e) {
-            throw new AssertionError("not a JSON answer from " + url + ": HTTP " + response.statusCode() + " " + response.body());
+            throw new AssertionError(
+                    "not a JSON answer from " + url + ": HTTP " + response.statusCode() + " " + response.body());
         }
     }
 

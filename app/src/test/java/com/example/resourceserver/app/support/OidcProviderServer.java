@@ -2,7 +2,6 @@ package com.example.resourceserver.app.support;
 
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -58,7 +57,10 @@ public final class OidcProviderServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        process = ExternalServer.start("oidc-provider-" + port, List.of("node", "server.mjs"), directory,
+        process = ExternalServer.start(
+                "oidc-provider-" + port,
+                List.of("node", "server.mjs"),
+                directory,
                 Map.of("OP_PORT", String.valueOf(port), "OP_KEYS_FILE", keysFile.toString()));
         try {
             process.awaitReady(URI.create(issuer() + "/.well-known/openid-configuration"), STARTUP_BOUND);
@@ -102,8 +104,10 @@ public final class OidcProviderServer implements AutoCloseable {
                 Files.copy(source.resolve(file), directory.resolve(file), StandardCopyOption.REPLACE_EXISTING);
             }
             Path marker = directory.resolve(".installed-package-lock.json");
-            boolean upToDate = Files.exists(marker) && Files.isDirectory(directory.resolve("node_modules/oidc-provider"))
-                    && Arrays.equals(Files.readAllBytes(marker), Files.readAllBytes(directory.resolve("package-lock.json")));
+            boolean upToDate = Files.exists(marker)
+                    && Files.isDirectory(directory.resolve("node_modules/oidc-provider"))
+                    && Arrays.equals(
+                            Files.readAllBytes(marker), Files.readAllBytes(directory.resolve("package-lock.json")));
             if (!upToDate) {
                 run(directory, Duration.ofMinutes(5), "npm", "ci", "--prefer-offline", "--no-audit", "--no-fund");
                 Files.copy(directory.resolve("package-lock.json"), marker, StandardCopyOption.REPLACE_EXISTING);
@@ -120,9 +124,12 @@ public final class OidcProviderServer implements AutoCloseable {
         try {
             run(Path.of("."), Duration.ofSeconds(60), tool, "--version");
         } catch (AssertionError e) {
-            throw new AssertionError("The oidc-provider tests need Node.js 20 or later and npm on the PATH, and `"
-                    + tool + " --version` failed: install Node.js with npm (e.g. `apt-get install nodejs npm`, or from "
-                    + "https://nodejs.org) and run the build again. Cause: " + e.getMessage(), e);
+            throw new AssertionError(
+                    "The oidc-provider tests need Node.js 20 or later and npm on the PATH, and `"
+                            + tool
+                            + " --version` failed: install Node.js with npm (e.g. `apt-get install nodejs npm`, or from "
+                            + "https://nodejs.org) and run the build again. Cause: " + e.getMessage(),
+                    e);
         }
     }
 
@@ -130,12 +137,16 @@ public final class OidcProviderServer implements AutoCloseable {
         String commandLine = String.join(" ", command);
         try {
             Path output = Files.createTempFile(ExternalServer.logDirectory(), command[0] + "-", ".log");
-            Process process = new ProcessBuilder(command).directory(directory.toFile())
-                    .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            Process process = new ProcessBuilder(command)
+                    .directory(directory.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(output.toFile())
+                    .start();
             if (!process.waitFor(bound.toSeconds(), TimeUnit.SECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
-                throw new AssertionError(commandLine + " did not finish within " + bound.toSeconds() + " s; output in " + output);
+                throw new AssertionError(
+                        commandLine + " did not finish within " + bound.toSeconds() + " s; output in " + output);
             }
             String text = Files.readString(output, StandardCharsets.UTF_8);
             if (process.exitValue() != 0) {

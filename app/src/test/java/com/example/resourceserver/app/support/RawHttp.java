@@ -19,8 +19,7 @@ import java.util.Optional;
  */
 public final class RawHttp {
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     public record Response(int status, List<String[]> headers, String body) {
 
@@ -47,7 +46,8 @@ public final class RawHttp {
     }
 
     public static Response send(int port, String method, String path, String... headerLines) {
-        StringBuilder request = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\n");
+        StringBuilder request =
+                new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\n");
         boolean hasHost = false;
         for (String line : headerLines) {
             hasHost |= line.toLowerCase(Locale.ROOT).startsWith("host:");
@@ -119,9 +119,13 @@ public final class RawHttp {
         List<String[]> headers = new ArrayList<>();
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
-            headers.add(new String[]{lines[i].substring(0, colon).trim(), lines[i].substring(colon + 1).trim()});
+            headers.add(new String[] {
+                lines[i].substring(0, colon).trim(),
+                lines[i].substring(colon + 1).trim()
+            });
         }
-        String body = new String(text.substring(headerEnd + 4).getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+        String body =
+                new String(text.substring(headerEnd + 4).getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
         return new Response(status, headers, body);
     }
 }

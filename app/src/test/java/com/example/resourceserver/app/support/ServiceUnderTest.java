@@ -4,7 +4,6 @@ import com.example.resourceserver.auth.testing.JwksServer;
 import com.example.resourceserver.auth.testing.TestIdentityProvider;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,7 +23,8 @@ public final class ServiceUnderTest implements AutoCloseable {
     public static final String AUDIENCE = TestIdentityProvider.DEFAULT_AUDIENCE;
 
     private final EmbeddedServer server;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private ServiceUnderTest(EmbeddedServer server) {
         this.server = server;
@@ -111,7 +111,8 @@ public final class ServiceUnderTest implements AutoCloseable {
 
     public HttpResponse<String> get(String path, String... headerPairs) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
-                .timeout(Duration.ofSeconds(30)).GET();
+                .timeout(Duration.ofSeconds(30))
+                .GET();
         for (int i = 0; i < headerPairs.length; i += 2) {
             request.header(headerPairs[i], headerPairs[i + 1]);
         }

@@ -2,7 +2,6 @@ package com.example.resourceserver.app.support;
 
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
-
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -54,9 +53,11 @@ public final class SpringAuthorizationServer implements AutoCloseable {
         writeKeys(keysFile, keys);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // C1 only and a small heap: it starts faster on a loaded 2-core machine and serves a few tokens.
-        ExternalServer process = ExternalServer.start("spring-authorization-server-" + port,
+        ExternalServer process = ExternalServer.start(
+                "spring-authorization-server-" + port,
                 List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m", "-cp", classpath, MAIN_CLASS),
-                directory, Map.of("SAS_PORT", String.valueOf(port), "SAS_KEYS_FILE", keysFile.toString()));
+                directory,
+                Map.of("SAS_PORT", String.valueOf(port), "SAS_KEYS_FILE", keysFile.toString()));
         SpringAuthorizationServer server = new SpringAuthorizationServer(port, keysFile, process);
         try {
             process.awaitReady(URI.create(server.issuer() + "/.well-known/openid-configuration"), STARTUP_BOUND);
@@ -108,11 +109,13 @@ public final class SpringAuthorizationServer implements AutoCloseable {
             return built;
         }
         Path source = Path.of(System.getProperty("sas.source", "src/test/sas")).toAbsolutePath();
-        Path directory = Path.of(System.getProperty("sas.workdir", "target/sas")).toAbsolutePath();
+        Path directory =
+                Path.of(System.getProperty("sas.workdir", "target/sas")).toAbsolutePath();
         Path marker = directory.resolve(".built-from");
         String digest = digest(source);
         try {
-            boolean upToDate = Files.isRegularFile(directory.resolve("classpath.txt")) && Files.isRegularFile(marker)
+            boolean upToDate = Files.isRegularFile(directory.resolve("classpath.txt"))
+                    && Files.isRegularFile(marker)
                     && Files.readString(marker).equals(digest);
             if (!upToDate) {
                 Files.deleteIfExists(marker);
@@ -136,8 +139,14 @@ public final class SpringAuthorizationServer implements AutoCloseable {
 
     private static void build(Path source, Path directory) {
         Path wrapper = Path.of(System.getProperty("sas.mvnw", "../mvnw")).toAbsolutePath();
-        List<String> command = new ArrayList<>(List.of(wrapper.toString(), "-B", "-q", "-f",
-                source.resolve("pom.xml").toString(), "compile", "-Dsas.build.directory=" + directory));
+        List<String> command = new ArrayList<>(List.of(
+                wrapper.toString(),
+                "-B",
+                "-q",
+                "-f",
+                source.resolve("pom.xml").toString(),
+                "compile",
+                "-Dsas.build.directory=" + directory));
         // The same local repository as the outer build.
         String repository = System.getProperty("sas.maven.repo.local", "");
         if (!repository.isBlank()) {
@@ -146,12 +155,16 @@ public final class SpringAuthorizationServer implements AutoCloseable {
         String commandLine = String.join(" ", command);
         try {
             Path output = ExternalServer.logDirectory().resolve("spring-authorization-server-build.log");
-            Process process = new ProcessBuilder(command).directory(source.toFile())
-                    .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            Process process = new ProcessBuilder(command)
+                    .directory(source.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(output.toFile())
+                    .start();
             if (!process.waitFor(BUILD_BOUND.toSeconds(), TimeUnit.SECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
-                throw new AssertionError(commandLine + " did not finish within " + BUILD_BOUND.toMinutes() + " min; output in " + output);
+                throw new AssertionError(commandLine + " did not finish within " + BUILD_BOUND.toMinutes()
+                        + " min; output in " + output);
             }
             if (process.exitValue() != 0) {
                 throw new AssertionError(commandLine + " exited with " + process.exitValue() + ":\n"
@@ -167,7 +180,8 @@ public final class SpringAuthorizationServer implements AutoCloseable {
 
     /** SHA-256 over the paths and contents of the app's pom.xml and src/, so any edit means a rebuild. */
     private static String digest(Path source) {
-        try (Stream<Path> files = Stream.concat(Stream.of(source.resolve("pom.xml")), Files.walk(source.resolve("src")))) {
+        try (Stream<Path> files =
+                Stream.concat(Stream.of(source.resolve("pom.xml")), Files.walk(source.resolve("src")))) {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
                 sha.update(source.relativize(file).toString().getBytes(StandardCharsets.UTF_8));

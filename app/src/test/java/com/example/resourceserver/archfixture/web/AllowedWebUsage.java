@@ -12,6 +12,7 @@ public class AllowedWebUsage {
 
     @JsonProperty("value")
     AllowedDomainValue value;
+
     Authentication authentication;
     ChannelHandlerContext channel;
     Provider<String> name;

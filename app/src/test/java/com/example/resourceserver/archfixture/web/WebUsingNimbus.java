@@ -1,7 +1,6 @@
 package com.example.resourceserver.archfixture.web;
 
 import com.nimbusds.jwt.SignedJWT;
-
 import java.text.ParseException;
 
 /** Violation: the web adapter parses tokens itself. */

@@ -23,6 +23,18 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONObjectUtils;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -36,19 +48,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-
-import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.Signature;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * What each algorithm of {@code AUTH_ALGORITHMS} costs: the full verification of a token not seen before
@@ -82,8 +81,10 @@ public class AlgorithmBenchmark {
         if (alg.equals(JWSAlgorithm.EdDSA)) {
             KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
             byte[] spki = pair.getPublic().getEncoded();
-            publicKey = new OctetKeyPair.Builder(Curve.Ed25519, Base64URL.encode(Arrays.copyOfRange(spki, spki.length - 32,
-                    spki.length))).keyID("bench").build();
+            publicKey = new OctetKeyPair.Builder(
+                            Curve.Ed25519, Base64URL.encode(Arrays.copyOfRange(spki, spki.length - 32, spki.length)))
+                    .keyID("bench")
+                    .build();
             Signature signer = Signature.getInstance("Ed25519");
             signer.initSign(pair.getPrivate());
             signer.update(input.getBytes(StandardCharsets.US_ASCII));
@@ -91,7 +92,10 @@ public class AlgorithmBenchmark {
         } else {
             JWSSigner signer;
             if (JWSAlgorithm.Family.EC.contains(alg)) {
-                ECKey key = new ECKeyGenerator(Curve.forJWSAlgorithm(alg).iterator().next()).keyID("bench").generate();
+                ECKey key = new ECKeyGenerator(
+                                Curve.forJWSAlgorithm(alg).iterator().next())
+                        .keyID("bench")
+                        .generate();
                 signer = new ECDSASigner(key);
                 publicKey = key.toPublicJWK();
             } else {
@@ -105,14 +109,15 @@ public class AlgorithmBenchmark {
         executor = Executors.newCachedThreadPool();
         AuthSettings settings = new AuthSettings();
         settings.setAlgorithms(algorithm);
-        TrustedIssuer issuer = new TrustedIssuer("bench", jwks.baseUrl(), "https://api.example/",
-                new JwksLocation.Fixed(jwks.jwksUri()));
-        keySets = new TrustedKeySets(List.of(issuer), settings.getJwks(), false, Clock.systemUTC(), executor,
-                KeyFetchObserver.NONE);
+        TrustedIssuer issuer = new TrustedIssuer(
+                "bench", jwks.baseUrl(), "https://api.example/", new JwksLocation.Fixed(jwks.jwksUri()));
+        keySets = new TrustedKeySets(
+                List.of(issuer), settings.getJwks(), false, Clock.systemUTC(), executor, KeyFetchObserver.NONE);
         verifier = new AccessTokenVerifier(keySets, settings.verificationPolicy(), Clock.systemUTC());
         token = compact.toCharArray();
         if (!(verifier.verify(compact, KeyAccess.FETCH_IF_NEEDED) instanceof Verification.Verified)) {
-            throw new IllegalStateException(algorithm + " token does not verify: " + verifier.verify(compact, KeyAccess.FETCH_IF_NEEDED));
+            throw new IllegalStateException(
+                    algorithm + " token does not verify: " + verifier.verify(compact, KeyAccess.FETCH_IF_NEEDED));
         }
     }
 

@@ -4,7 +4,6 @@ import com.example.resourceserver.auth.testing.TestKeys;
 import com.example.resourceserver.auth.testing.TokenMint;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -30,7 +29,8 @@ public final class BenchTokens {
         long exp = Instant.now().getEpochSecond() + Long.parseLong(args[4]);
         RSAKey key = TestKeys.rsa("bench-" + Long.toHexString(System.nanoTime()));
         TokenMint mint = new TokenMint(key, issuer, audience);
-        List<String> tokens = IntStream.range(0, count).parallel()
+        List<String> tokens = IntStream.range(0, count)
+                .parallel()
                 .mapToObj(i -> mint.token()
                         .claim("sub", "auth0|bench-user-" + i)
                         .claim("azp", "zZ9t2hQsVYg0xkaL7sy2HMsF1Ty0zZhE")

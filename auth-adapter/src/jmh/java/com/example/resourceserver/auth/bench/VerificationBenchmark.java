@@ -15,8 +15,16 @@ import com.example.resourceserver.auth.token.VerifiedTokenCache;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jwt.SignedJWT;
+import java.nio.charset.StandardCharsets;
+import java.security.Signature;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -30,15 +38,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.nio.charset.StandardCharsets;
-import java.security.Signature;
-import java.security.interfaces.RSAPublicKey;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-
 /**
  * The verification path against its physical floor, one RS256 signature check with
  * {@link java.security.Signature}. Each invocation verifies a fresh copy of the token string, as every
@@ -50,7 +49,9 @@ import java.util.concurrent.Executors;
 @OutputTimeUnit(java.util.concurrent.TimeUnit.MICROSECONDS)
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx256m"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xmx256m"})
 public class VerificationBenchmark {
 
     private JwksServer jwks;
@@ -74,14 +75,15 @@ public class VerificationBenchmark {
         jwks = JwksServer.start().publish(key);
         executor = Executors.newCachedThreadPool();
         AuthSettings settings = new AuthSettings();
-        TrustedIssuer issuer = new TrustedIssuer("bench", jwks.baseUrl(), "https://api.example/",
-                new JwksLocation.Fixed(jwks.jwksUri()));
-        keySets = new TrustedKeySets(List.of(issuer), settings.getJwks(), false, Clock.systemUTC(), executor,
-                KeyFetchObserver.NONE);
+        TrustedIssuer issuer = new TrustedIssuer(
+                "bench", jwks.baseUrl(), "https://api.example/", new JwksLocation.Fixed(jwks.jwksUri()));
+        keySets = new TrustedKeySets(
+                List.of(issuer), settings.getJwks(), false, Clock.systemUTC(), executor, KeyFetchObserver.NONE);
         verifier = new AccessTokenVerifier(keySets, settings.verificationPolicy(), Clock.systemUTC());
 
         // A token shaped like a real one: a few standard claims and scopes.
-        String compact = new TokenMint(key, jwks.baseUrl(), "https://api.example/").token()
+        String compact = new TokenMint(key, jwks.baseUrl(), "https://api.example/")
+                .token()
                 .claim("sub", "auth0|5f7c8ec7c33c6c004bbafe82")
                 .claim("azp", "zZ9t2hQsVYg0xkaL7sy2HMsF1Ty0zZhE")
                 .claim("scope", "openid profile read:messages")

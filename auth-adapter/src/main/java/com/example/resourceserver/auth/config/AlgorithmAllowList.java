@@ -1,7 +1,6 @@
 package com.example.resourceserver.auth.config;
 
 import com.nimbusds.jose.JWSAlgorithm;
-
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -19,8 +18,7 @@ final class AlgorithmAllowList {
      */
     static final Map<String, JWSAlgorithm> SUPPORTED = supported();
 
-    private AlgorithmAllowList() {
-    }
+    private AlgorithmAllowList() {}
 
     /** The algorithms in the order given; a name outside {@link #SUPPORTED} stops startup. */
     static Set<JWSAlgorithm> parse(String value) {
@@ -38,7 +36,8 @@ final class AlgorithmAllowList {
             algorithms.add(algorithm);
         }
         if (algorithms.isEmpty()) {
-            throw new InvalidAuthConfigurationException("AUTH_ALGORITHMS must name at least one algorithm, such as RS256.");
+            throw new InvalidAuthConfigurationException(
+                    "AUTH_ALGORITHMS must name at least one algorithm, such as RS256.");
         }
         return algorithms;
     }
@@ -52,14 +51,24 @@ final class AlgorithmAllowList {
                     + ": HMAC needs a shared secret and cannot be checked against a public key set.";
         }
         return "AUTH_ALGORITHMS contains unsupported algorithm '" + name + "': use a comma-separated list of "
-                + String.join(", ", SUPPORTED.values().stream().map(JWSAlgorithm::getName).toList()) + ".";
+                + String.join(
+                        ", ",
+                        SUPPORTED.values().stream().map(JWSAlgorithm::getName).toList()) + ".";
     }
 
     private static Map<String, JWSAlgorithm> supported() {
         Map<String, JWSAlgorithm> map = new LinkedHashMap<>();
-        for (JWSAlgorithm algorithm : List.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512,
-                JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512,
-                JWSAlgorithm.ES256, JWSAlgorithm.ES384, JWSAlgorithm.ES512, JWSAlgorithm.EdDSA)) {
+        for (JWSAlgorithm algorithm : List.of(
+                JWSAlgorithm.RS256,
+                JWSAlgorithm.RS384,
+                JWSAlgorithm.RS512,
+                JWSAlgorithm.PS256,
+                JWSAlgorithm.PS384,
+                JWSAlgorithm.PS512,
+                JWSAlgorithm.ES256,
+                JWSAlgorithm.ES384,
+                JWSAlgorithm.ES512,
+                JWSAlgorithm.EdDSA)) {
             map.put(algorithm.getName().toUpperCase(Locale.ROOT), algorithm);
         }
         return Collections.unmodifiableMap(map);

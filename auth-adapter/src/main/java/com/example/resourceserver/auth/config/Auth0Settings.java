@@ -10,9 +10,19 @@ public class Auth0Settings {
     private String domain;
     private String audience;
 
-    public @Nullable String getDomain() { return domain; }
-    public void setDomain(@Nullable String domain) { this.domain = domain; }
+    public @Nullable String getDomain() {
+        return domain;
+    }
 
-    public @Nullable String getAudience() { return audience; }
-    public void setAudience(@Nullable String audience) { this.audience = audience; }
+    public void setDomain(@Nullable String domain) {
+        this.domain = domain;
+    }
+
+    public @Nullable String getAudience() {
+        return audience;
+    }
+
+    public void setAudience(@Nullable String audience) {
+        this.audience = audience;
+    }
 }

@@ -9,8 +9,7 @@ import java.util.Optional;
  */
 final class Auth0Shorthand {
 
-    private Auth0Shorthand() {
-    }
+    private Auth0Shorthand() {}
 
     /** The issuer the pair stands for, empty when neither is set; its provider is auth0. */
     static Optional<TrustedIssuer> issuer(Auth0Settings auth0, String apiIdentifier) {
@@ -57,7 +56,8 @@ final class Auth0Shorthand {
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-';
+            boolean ok =
+                    (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-';
             if (!ok) {
                 return false;
             }

@@ -14,8 +14,12 @@ import java.util.Objects;
  * @param jwks                how keys are fetched and kept ({@code auth.jwks.*})
  * @param tokenCache          the verified-token cache ({@code auth.token-cache.*})
  */
-public record AuthConfiguration(List<TrustedIssuer> issuers, VerificationPolicy policy, boolean insecureHttpAllowed,
-                                JwksSettings jwks, TokenCacheSettings tokenCache) {
+public record AuthConfiguration(
+        List<TrustedIssuer> issuers,
+        VerificationPolicy policy,
+        boolean insecureHttpAllowed,
+        JwksSettings jwks,
+        TokenCacheSettings tokenCache) {
 
     public AuthConfiguration {
         issuers = List.copyOf(issuers);

@@ -11,8 +11,7 @@ import java.util.Optional;
  */
 public final class AuthConfigurationResolver {
 
-    private AuthConfigurationResolver() {
-    }
+    private AuthConfigurationResolver() {}
 
     /**
      * Runs every check, in the order an operator reads them: key settings, token cache, issuers, then the
@@ -22,8 +21,12 @@ public final class AuthConfigurationResolver {
      * @param named         the entries under {@code auth.issuers}
      * @param devIssuer     the local development issuer, trusted only when nothing else is configured
      */
-    public static AuthConfiguration resolve(AuthSettings auth, Auth0Settings auth0, String apiIdentifier,
-                                            List<NamedIssuerSettings> named, Optional<TrustedIssuer> devIssuer) {
+    public static AuthConfiguration resolve(
+            AuthSettings auth,
+            Auth0Settings auth0,
+            String apiIdentifier,
+            List<NamedIssuerSettings> named,
+            Optional<TrustedIssuer> devIssuer) {
         auth.getJwks().validate();
         auth.getTokenCache().validate();
         boolean insecure = auth.isInsecureAllowHttp();
@@ -34,7 +37,9 @@ public final class AuthConfigurationResolver {
         Optional<TrustedIssuer> shorthand = Auth0Shorthand.issuer(auth0, apiIdentifier);
         if (shorthand.isPresent() && topLevel.isPresent() && topLevel.get().namesNoIssuer()) {
             // AUTH0_DOMAIN implies AUTH_PROVIDER=auth0; the top-level provider settings are the Auth0 issuer's.
-            ProviderSettings settings = topLevel.get().provider().resolveForAuth0Domain(topLevel.get().variables());
+            ProviderSettings settings = topLevel.get()
+                    .provider()
+                    .resolveForAuth0Domain(topLevel.get().variables());
             shorthand = Auth0Shorthand.issuer(auth0, apiIdentifier, settings);
             topLevel = Optional.empty();
         }
@@ -60,7 +65,7 @@ public final class AuthConfigurationResolver {
                     + "for the local development issuer).");
         }
         DuplicateIssuers.rejectRepeatedIssuers(issuers);
-        return new AuthConfiguration(issuers, auth.verificationPolicy(), insecure, auth.getJwks(),
-                auth.getTokenCache());
+        return new AuthConfiguration(
+                issuers, auth.verificationPolicy(), insecure, auth.getJwks(), auth.getTokenCache());
     }
 }

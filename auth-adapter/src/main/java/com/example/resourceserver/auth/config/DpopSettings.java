@@ -3,7 +3,6 @@ package com.example.resourceserver.auth.config;
 import com.nimbusds.jose.JWSAlgorithm;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
-
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -23,10 +22,17 @@ import java.util.Set;
 public class DpopSettings {
 
     /** Whether requests may, must or must not use {@code Authorization: DPoP}. */
-    public enum Mode { ALLOWED, REQUIRED, DISABLED }
+    public enum Mode {
+        ALLOWED,
+        REQUIRED,
+        DISABLED
+    }
 
     /** Where used proofs are remembered. */
-    public enum ReplayStore { MEMORY, REDIS }
+    public enum ReplayStore {
+        MEMORY,
+        REDIS
+    }
 
     private static final Duration MAX_REDIS_TIMEOUT = Duration.ofSeconds(5);
 
@@ -40,36 +46,76 @@ public class DpopSettings {
     private boolean nonce;
 
     /** {@code allowed} (default), {@code required} or {@code disabled}. */
-    public String getMode() { return mode; }
-    public void setMode(String mode) { this.mode = mode; }
+    public String getMode() {
+        return mode;
+    }
+
+    public void setMode(String mode) {
+        this.mode = mode;
+    }
 
     /** How old a proof's {@code iat} may be, besides the leeway, e.g. {@code 60s}. */
-    public String getProofMaxAge() { return proofMaxAge; }
-    public void setProofMaxAge(String proofMaxAge) { this.proofMaxAge = proofMaxAge; }
+    public String getProofMaxAge() {
+        return proofMaxAge;
+    }
+
+    public void setProofMaxAge(String proofMaxAge) {
+        this.proofMaxAge = proofMaxAge;
+    }
 
     /** Comma-separated asymmetric algorithms a proof may be signed with; EdDSA (Ed25519) may be added. */
-    public String getAlgorithms() { return algorithms; }
-    public void setAlgorithms(String algorithms) { this.algorithms = algorithms; }
+    public String getAlgorithms() {
+        return algorithms;
+    }
+
+    public void setAlgorithms(String algorithms) {
+        this.algorithms = algorithms;
+    }
 
     /** {@code memory} (one instance) or {@code redis} (shared by every replica). */
-    public String getReplayStore() { return replayStore; }
-    public void setReplayStore(String replayStore) { this.replayStore = replayStore; }
+    public String getReplayStore() {
+        return replayStore;
+    }
+
+    public void setReplayStore(String replayStore) {
+        this.replayStore = replayStore;
+    }
 
     /** {@code redis://host:port} or {@code rediss://...}; required with the redis replay store. */
-    public @Nullable String getRedisUri() { return redisUri; }
-    public void setRedisUri(@Nullable String redisUri) { this.redisUri = redisUri; }
+    public @Nullable String getRedisUri() {
+        return redisUri;
+    }
+
+    public void setRedisUri(@Nullable String redisUri) {
+        this.redisUri = redisUri;
+    }
 
     /** The bound on connecting to Redis and on each command; past it a DPoP request gets a 503. */
-    public String getRedisTimeout() { return redisTimeout; }
-    public void setRedisTimeout(String redisTimeout) { this.redisTimeout = redisTimeout; }
+    public String getRedisTimeout() {
+        return redisTimeout;
+    }
+
+    public void setRedisTimeout(String redisTimeout) {
+        this.redisTimeout = redisTimeout;
+    }
 
     /** The in-process replay store holds at most this many proofs; when full, DPoP requests get a 503. */
-    public int getReplayCacheMaxEntries() { return replayCacheMaxEntries; }
-    public void setReplayCacheMaxEntries(int replayCacheMaxEntries) { this.replayCacheMaxEntries = replayCacheMaxEntries; }
+    public int getReplayCacheMaxEntries() {
+        return replayCacheMaxEntries;
+    }
+
+    public void setReplayCacheMaxEntries(int replayCacheMaxEntries) {
+        this.replayCacheMaxEntries = replayCacheMaxEntries;
+    }
 
     /** Server-provided nonces (RFC 9449 §8). */
-    public boolean isNonce() { return nonce; }
-    public void setNonce(boolean nonce) { this.nonce = nonce; }
+    public boolean isNonce() {
+        return nonce;
+    }
+
+    public void setNonce(boolean nonce) {
+        this.nonce = nonce;
+    }
 
     /** Checks every setting at once, so that startup stops on the first wrong one. */
     public void validate() {
@@ -114,14 +160,15 @@ public class DpopSettings {
             JWSAlgorithm algorithm = AlgorithmAllowList.SUPPORTED.get(name.toUpperCase(Locale.ROOT));
             if (algorithm == null) {
                 throw new InvalidAuthConfigurationException("AUTH_DPOP_ALGORITHMS may list only asymmetric "
-                        + "algorithms (" + String.join(", ", AlgorithmAllowList.SUPPORTED.keySet())
-                        .replace("EDDSA", "EdDSA") + "), not '" + name + "'.");
+                        + "algorithms ("
+                        + String.join(", ", AlgorithmAllowList.SUPPORTED.keySet())
+                                .replace("EDDSA", "EdDSA") + "), not '" + name + "'.");
             }
             set.add(algorithm);
         }
         if (set.isEmpty()) {
-            throw new InvalidAuthConfigurationException("AUTH_DPOP_ALGORITHMS must name at least one algorithm, "
-                    + "such as ES256.");
+            throw new InvalidAuthConfigurationException(
+                    "AUTH_DPOP_ALGORITHMS must name at least one algorithm, " + "such as ES256.");
         }
         return Collections.unmodifiableSet(set);
     }

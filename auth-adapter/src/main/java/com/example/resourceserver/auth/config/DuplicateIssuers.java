@@ -9,8 +9,7 @@ import java.util.Set;
 /** One entry per trusted issuer: the same {@code iss} or the same entry name twice is a contradiction. */
 final class DuplicateIssuers {
 
-    private DuplicateIssuers() {
-    }
+    private DuplicateIssuers() {}
 
     /** Two entries for one {@code iss} would disagree about its audience or keys. */
     static void rejectRepeatedIssuers(List<TrustedIssuer> issuers) {
@@ -33,9 +32,10 @@ final class DuplicateIssuers {
         for (IssuerEntry entry : entries) {
             IssuerEntry earlier = byName.putIfAbsent(entry.name(), entry);
             if (earlier != null) {
-                throw new InvalidAuthConfigurationException("Both " + earlier.variables().source() + " and "
-                        + entry.variables().source() + " configure the issuer named " + entry.name()
-                        + ": give the entry under auth.issuers another name.");
+                throw new InvalidAuthConfigurationException(
+                        "Both " + earlier.variables().source() + " and "
+                                + entry.variables().source() + " configure the issuer named " + entry.name()
+                                + ": give the entry under auth.issuers another name.");
             }
         }
     }

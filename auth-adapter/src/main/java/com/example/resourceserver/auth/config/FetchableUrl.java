@@ -7,8 +7,7 @@ import java.util.Optional;
 /** A configured URL the service will fetch from, checked against {@link UrlRules} with the variable named. */
 final class FetchableUrl {
 
-    private FetchableUrl() {
-    }
+    private FetchableUrl() {}
 
     static URI parse(String value, String variable, boolean insecureHttpAllowed) {
         URI uri;

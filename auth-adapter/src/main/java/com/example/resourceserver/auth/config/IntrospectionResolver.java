@@ -11,31 +11,42 @@ import java.util.Optional;
  */
 public final class IntrospectionResolver {
 
-    private IntrospectionResolver() {
-    }
+    private IntrospectionResolver() {}
 
     /** The issuers with an introspection endpoint, in configuration order; empty when none is configured. */
-    public static List<IntrospectionTarget> resolve(IntrospectionSettings settings, List<IssuerIntrospectionSettings> named,
-                                                    AuthConfiguration configuration) {
+    public static List<IntrospectionTarget> resolve(
+            IntrospectionSettings settings, List<IssuerIntrospectionSettings> named, AuthConfiguration configuration) {
         checkLimits(settings);
         List<IntrospectionTarget> targets = new ArrayList<>();
         for (TrustedIssuer issuer : configuration.issuers()) {
             Optional<IntrospectionTarget> target = named.stream()
                     .filter(entry -> entry.getName().equals(issuer.name()))
                     .findFirst()
-                    .flatMap(entry -> target(issuer, entry.getIntrospectionUri(), entry.getIntrospectionClientId(),
-                            entry.getIntrospectionClientSecret(), entry.isIntrospectJwts(),
-                            Names.of(issuer.name()), configuration.insecureHttpAllowed()));
+                    .flatMap(entry -> target(
+                            issuer,
+                            entry.getIntrospectionUri(),
+                            entry.getIntrospectionClientId(),
+                            entry.getIntrospectionClientSecret(),
+                            entry.isIntrospectJwts(),
+                            Names.of(issuer.name()),
+                            configuration.insecureHttpAllowed()));
             if (target.isEmpty() && ownsTopLevel(issuer, configuration)) {
-                target = target(issuer, settings.getUri(), settings.getClientId(), settings.getClientSecret(),
-                        settings.isIntrospectJwts(), Names.TOP_LEVEL, configuration.insecureHttpAllowed());
+                target = target(
+                        issuer,
+                        settings.getUri(),
+                        settings.getClientId(),
+                        settings.getClientSecret(),
+                        settings.isIntrospectJwts(),
+                        Names.TOP_LEVEL,
+                        configuration.insecureHttpAllowed());
             }
             target.ifPresent(targets::add);
         }
         boolean topLevelSet = !blank(settings.getUri()) || !blank(settings.getClientId());
         if (topLevelSet && configuration.issuers().stream().noneMatch(i -> ownsTopLevel(i, configuration))) {
-            throw new InvalidAuthConfigurationException("AUTH_INTROSPECTION_URI and AUTH_INTROSPECTION_CLIENT_ID belong "
-                    + "to the top-level AUTH_ISSUER; with several named issuers set auth.issuers.<name>.introspection-* instead.");
+            throw new InvalidAuthConfigurationException(
+                    "AUTH_INTROSPECTION_URI and AUTH_INTROSPECTION_CLIENT_ID belong "
+                            + "to the top-level AUTH_ISSUER; with several named issuers set auth.issuers.<name>.introspection-* instead.");
         }
         return List.copyOf(targets);
     }
@@ -45,8 +56,14 @@ public final class IntrospectionResolver {
         return issuer.name().equals("default") || configuration.issuers().size() == 1;
     }
 
-    private static Optional<IntrospectionTarget> target(TrustedIssuer issuer, String uri, String clientId, String secret,
-                                                        boolean introspectJwts, Names names, boolean insecureHttpAllowed) {
+    private static Optional<IntrospectionTarget> target(
+            TrustedIssuer issuer,
+            String uri,
+            String clientId,
+            String secret,
+            boolean introspectJwts,
+            Names names,
+            boolean insecureHttpAllowed) {
         boolean hasUri = !blank(uri);
         boolean hasClient = !blank(clientId);
         if (!hasUri && !hasClient) {
@@ -74,24 +91,34 @@ public final class IntrospectionResolver {
     /** The names of the settings, as the sentences that stop startup call them. */
     private record Names(String uri, String clientId, String secret, String jwts) {
 
-        static final Names TOP_LEVEL = new Names("AUTH_INTROSPECTION_URI", "AUTH_INTROSPECTION_CLIENT_ID",
-                "AUTH_INTROSPECTION_CLIENT_SECRET", "AUTH_INTROSPECTION_INTROSPECT_JWTS");
+        static final Names TOP_LEVEL = new Names(
+                "AUTH_INTROSPECTION_URI",
+                "AUTH_INTROSPECTION_CLIENT_ID",
+                "AUTH_INTROSPECTION_CLIENT_SECRET",
+                "AUTH_INTROSPECTION_INTROSPECT_JWTS");
 
         static Names of(String issuer) {
             String prefix = "auth.issuers." + issuer + ".";
-            return new Names(prefix + "introspection-uri", prefix + "introspection-client-id",
-                    prefix + "introspection-client-secret", prefix + "introspect-jwts");
+            return new Names(
+                    prefix + "introspection-uri",
+                    prefix + "introspection-client-id",
+                    prefix + "introspection-client-secret",
+                    prefix + "introspect-jwts");
         }
     }
 
     private static void checkLimits(IntrospectionSettings settings) {
         requirePositive(settings.getTimeout(), "auth.introspection.timeout");
         requirePositive(settings.getCache().getMaxTtl(), "auth.introspection.cache.max-ttl");
-        if (settings.getCache().getInactiveTtl() == null || settings.getCache().getInactiveTtl().isNegative()) {
-            throw new InvalidAuthConfigurationException("auth.introspection.cache.inactive-ttl must be zero or positive.");
+        if (settings.getCache().getInactiveTtl() == null
+                || settings.getCache().getInactiveTtl().isNegative()) {
+            throw new InvalidAuthConfigurationException(
+                    "auth.introspection.cache.inactive-ttl must be zero or positive.");
         }
-        if (settings.getMaxResponseBytes() < 256 || settings.getMaxTokenLength() < 16
-                || settings.getCache().getMaxEntries() < 1 || settings.getCache().getMaxBytes() < 1) {
+        if (settings.getMaxResponseBytes() < 256
+                || settings.getMaxTokenLength() < 16
+                || settings.getCache().getMaxEntries() < 1
+                || settings.getCache().getMaxBytes() < 1) {
             throw new InvalidAuthConfigurationException("auth.introspection.max-response-bytes must be at least 256, "
                     + "max-token-length at least 16, and the cache's max-entries and max-bytes positive.");
         }

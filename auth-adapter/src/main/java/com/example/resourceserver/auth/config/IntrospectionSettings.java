@@ -2,7 +2,6 @@ package com.example.resourceserver.auth.config;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
-
 import java.time.Duration;
 
 /**
@@ -25,34 +24,74 @@ public class IntrospectionSettings {
     private Cache cache = new Cache();
 
     /** The introspection endpoint; unset with a client id: {@code introspection_endpoint} from discovery. */
-    public @Nullable String getUri() { return uri; }
-    public void setUri(@Nullable String uri) { this.uri = uri; }
+    public @Nullable String getUri() {
+        return uri;
+    }
+
+    public void setUri(@Nullable String uri) {
+        this.uri = uri;
+    }
 
     /** The client this service authenticates as ({@code client_secret_basic}). */
-    public @Nullable String getClientId() { return clientId; }
-    public void setClientId(@Nullable String clientId) { this.clientId = clientId; }
+    public @Nullable String getClientId() {
+        return clientId;
+    }
 
-    public @Nullable String getClientSecret() { return clientSecret; }
-    public void setClientSecret(@Nullable String clientSecret) { this.clientSecret = clientSecret; }
+    public void setClientId(@Nullable String clientId) {
+        this.clientId = clientId;
+    }
+
+    public @Nullable String getClientSecret() {
+        return clientSecret;
+    }
+
+    public void setClientSecret(@Nullable String clientSecret) {
+        this.clientSecret = clientSecret;
+    }
 
     /** Whether JWTs of this issuer are introspected too, after local verification (revocation checks). */
-    public boolean isIntrospectJwts() { return introspectJwts; }
-    public void setIntrospectJwts(boolean introspectJwts) { this.introspectJwts = introspectJwts; }
+    public boolean isIntrospectJwts() {
+        return introspectJwts;
+    }
+
+    public void setIntrospectJwts(boolean introspectJwts) {
+        this.introspectJwts = introspectJwts;
+    }
 
     /** How long a request waits for the endpoint (connect and answer) before it is answered 503. */
-    public Duration getTimeout() { return timeout; }
-    public void setTimeout(Duration timeout) { this.timeout = timeout; }
+    public Duration getTimeout() {
+        return timeout;
+    }
+
+    public void setTimeout(Duration timeout) {
+        this.timeout = timeout;
+    }
 
     /** Larger answers are failures: read no further than this. */
-    public int getMaxResponseBytes() { return maxResponseBytes; }
-    public void setMaxResponseBytes(int maxResponseBytes) { this.maxResponseBytes = maxResponseBytes; }
+    public int getMaxResponseBytes() {
+        return maxResponseBytes;
+    }
+
+    public void setMaxResponseBytes(int maxResponseBytes) {
+        this.maxResponseBytes = maxResponseBytes;
+    }
 
     /** Longer opaque tokens are refused without being sent anywhere. */
-    public int getMaxTokenLength() { return maxTokenLength; }
-    public void setMaxTokenLength(int maxTokenLength) { this.maxTokenLength = maxTokenLength; }
+    public int getMaxTokenLength() {
+        return maxTokenLength;
+    }
 
-    public Cache getCache() { return cache; }
-    public void setCache(Cache cache) { this.cache = cache; }
+    public void setMaxTokenLength(int maxTokenLength) {
+        this.maxTokenLength = maxTokenLength;
+    }
+
+    public Cache getCache() {
+        return cache;
+    }
+
+    public void setCache(Cache cache) {
+        this.cache = cache;
+    }
 
     /** {@code auth.introspection.cache.*}: answers remembered by the SHA-256 of the token. */
     @ConfigurationProperties("cache")
@@ -64,17 +103,37 @@ public class IntrospectionSettings {
         private long maxBytes = 16L * 1024 * 1024;
 
         /** An active answer is remembered until the token's {@code exp}, at most this long. */
-        public Duration getMaxTtl() { return maxTtl; }
-        public void setMaxTtl(Duration maxTtl) { this.maxTtl = maxTtl; }
+        public Duration getMaxTtl() {
+            return maxTtl;
+        }
+
+        public void setMaxTtl(Duration maxTtl) {
+            this.maxTtl = maxTtl;
+        }
 
         /** An inactive answer is remembered this long (zero: not at all). */
-        public Duration getInactiveTtl() { return inactiveTtl; }
-        public void setInactiveTtl(Duration inactiveTtl) { this.inactiveTtl = inactiveTtl; }
+        public Duration getInactiveTtl() {
+            return inactiveTtl;
+        }
 
-        public int getMaxEntries() { return maxEntries; }
-        public void setMaxEntries(int maxEntries) { this.maxEntries = maxEntries; }
+        public void setInactiveTtl(Duration inactiveTtl) {
+            this.inactiveTtl = inactiveTtl;
+        }
 
-        public long getMaxBytes() { return maxBytes; }
-        public void setMaxBytes(long maxBytes) { this.maxBytes = maxBytes; }
+        public int getMaxEntries() {
+            return maxEntries;
+        }
+
+        public void setMaxEntries(int maxEntries) {
+            this.maxEntries = maxEntries;
+        }
+
+        public long getMaxBytes() {
+            return maxBytes;
+        }
+
+        public void setMaxBytes(long maxBytes) {
+            this.maxBytes = maxBytes;
+        }
     }
 }

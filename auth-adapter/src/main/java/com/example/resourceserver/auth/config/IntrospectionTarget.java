@@ -13,8 +13,8 @@ import java.util.Optional;
  * @param clientSecret   its secret; never logged
  * @param introspectJwts whether this issuer's JWTs are introspected too, after local verification
  */
-public record IntrospectionTarget(TrustedIssuer issuer, Optional<URI> endpoint, String clientId, String clientSecret,
-                                  boolean introspectJwts) {
+public record IntrospectionTarget(
+        TrustedIssuer issuer, Optional<URI> endpoint, String clientId, String clientSecret, boolean introspectJwts) {
 
     public IntrospectionTarget {
         Objects.requireNonNull(issuer, "issuer");
@@ -25,7 +25,8 @@ public record IntrospectionTarget(TrustedIssuer issuer, Optional<URI> endpoint, 
 
     @Override
     public String toString() { // the secret stays out of every log line and exception message
-        return "IntrospectionTarget[issuer=" + issuer.name() + ", endpoint=" + endpoint.map(URI::toString)
-                .orElse("discovered") + ", clientId=" + clientId + ", introspectJwts=" + introspectJwts + "]";
+        return "IntrospectionTarget[issuer=" + issuer.name() + ", endpoint="
+                + endpoint.map(URI::toString).orElse("discovered") + ", clientId=" + clientId + ", introspectJwts="
+                + introspectJwts + "]";
     }
 }

@@ -8,8 +8,13 @@ import java.util.Objects;
  * or one {@code auth.issuers.<name>}. Both become a {@link TrustedIssuer} the same way; only the variable
  * names in the sentences differ, and those come with the entry. Blank values count as unset.
  */
-record IssuerEntry(String name, String issuer, String audience, String jwksUri, ProviderEntry provider,
-                   IssuerVariables variables) {
+record IssuerEntry(
+        String name,
+        String issuer,
+        String audience,
+        String jwksUri,
+        ProviderEntry provider,
+        IssuerVariables variables) {
 
     /** The name of the entry made of the top-level {@code AUTH_*} variables. */
     static final String DEFAULT_NAME = "default";
@@ -43,7 +48,8 @@ record IssuerEntry(String name, String issuer, String audience, String jwksUri, 
      */
     ProviderSettings validate() {
         if (issuer == null) {
-            String setVariable = audience != null ? variables.audience()
+            String setVariable = audience != null
+                    ? variables.audience()
                     : jwksUri != null ? variables.jwksUri() : provider.firstSetVariable(variables);
             throw new InvalidAuthConfigurationException(variables.missingIssuer(setVariable));
         }
@@ -64,8 +70,12 @@ record IssuerEntry(String name, String issuer, String audience, String jwksUri, 
     TrustedIssuer trustedIssuer(boolean insecureHttpAllowed) {
         ProviderSettings settings = validate();
         if (jwksUri != null) {
-            return new TrustedIssuer(name, issuer, audience, new JwksLocation.Fixed(
-                    FetchableUrl.parse(jwksUri, variables.jwksUri(), insecureHttpAllowed)), settings);
+            return new TrustedIssuer(
+                    name,
+                    issuer,
+                    audience,
+                    new JwksLocation.Fixed(FetchableUrl.parse(jwksUri, variables.jwksUri(), insecureHttpAllowed)),
+                    settings);
         }
         // Without an explicit JWKS URL the issuer itself is fetched (discovery), so it must be a safe URL.
         FetchableUrl.parse(issuer, variables.issuer(), insecureHttpAllowed);

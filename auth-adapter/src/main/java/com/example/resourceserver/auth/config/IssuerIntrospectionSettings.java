@@ -23,17 +23,39 @@ public class IssuerIntrospectionSettings {
         this.name = name;
     }
 
-    public String getName() { return name; }
+    public String getName() {
+        return name;
+    }
 
-    public @Nullable String getIntrospectionUri() { return introspectionUri; }
-    public void setIntrospectionUri(@Nullable String introspectionUri) { this.introspectionUri = introspectionUri; }
+    public @Nullable String getIntrospectionUri() {
+        return introspectionUri;
+    }
 
-    public @Nullable String getIntrospectionClientId() { return introspectionClientId; }
-    public void setIntrospectionClientId(@Nullable String id) { this.introspectionClientId = id; }
+    public void setIntrospectionUri(@Nullable String introspectionUri) {
+        this.introspectionUri = introspectionUri;
+    }
 
-    public @Nullable String getIntrospectionClientSecret() { return introspectionClientSecret; }
-    public void setIntrospectionClientSecret(@Nullable String secret) { this.introspectionClientSecret = secret; }
+    public @Nullable String getIntrospectionClientId() {
+        return introspectionClientId;
+    }
 
-    public boolean isIntrospectJwts() { return introspectJwts; }
-    public void setIntrospectJwts(boolean introspectJwts) { this.introspectJwts = introspectJwts; }
+    public void setIntrospectionClientId(@Nullable String id) {
+        this.introspectionClientId = id;
+    }
+
+    public @Nullable String getIntrospectionClientSecret() {
+        return introspectionClientSecret;
+    }
+
+    public void setIntrospectionClientSecret(@Nullable String secret) {
+        this.introspectionClientSecret = secret;
+    }
+
+    public boolean isIntrospectJwts() {
+        return introspectJwts;
+    }
+
+    public void setIntrospectJwts(boolean introspectJwts) {
+        this.introspectJwts = introspectJwts;
+    }
 }

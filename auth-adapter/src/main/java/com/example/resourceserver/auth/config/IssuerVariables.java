@@ -34,15 +34,50 @@ sealed interface IssuerVariables {
 
     /** {@code AUTH_ISSUER}, {@code AUTH_AUDIENCE} and {@code AUTH_JWKS_URI}: the entry named default. */
     record TopLevel() implements IssuerVariables {
-        @Override public String issuer() { return "AUTH_ISSUER"; }
-        @Override public String audience() { return "AUTH_AUDIENCE"; }
-        @Override public String jwksUri() { return "AUTH_JWKS_URI"; }
-        @Override public String provider() { return "AUTH_PROVIDER"; }
-        @Override public String allowedClientIds() { return "AUTH_ALLOWED_CLIENT_IDS"; }
-        @Override public String scopePrefix() { return "AUTH_SCOPE_PREFIX"; }
-        @Override public String keycloakClientRoles() { return "AUTH_KEYCLOAK_CLIENT_ROLES"; }
-        @Override public String scopeAliases() { return "AUTH_SCOPE_ALIASES"; }
-        @Override public String source() { return "AUTH_ISSUER"; }
+        @Override
+        public String issuer() {
+            return "AUTH_ISSUER";
+        }
+
+        @Override
+        public String audience() {
+            return "AUTH_AUDIENCE";
+        }
+
+        @Override
+        public String jwksUri() {
+            return "AUTH_JWKS_URI";
+        }
+
+        @Override
+        public String provider() {
+            return "AUTH_PROVIDER";
+        }
+
+        @Override
+        public String allowedClientIds() {
+            return "AUTH_ALLOWED_CLIENT_IDS";
+        }
+
+        @Override
+        public String scopePrefix() {
+            return "AUTH_SCOPE_PREFIX";
+        }
+
+        @Override
+        public String keycloakClientRoles() {
+            return "AUTH_KEYCLOAK_CLIENT_ROLES";
+        }
+
+        @Override
+        public String scopeAliases() {
+            return "AUTH_SCOPE_ALIASES";
+        }
+
+        @Override
+        public String source() {
+            return "AUTH_ISSUER";
+        }
 
         @Override
         public String missingIssuer(String setVariable) {
@@ -59,15 +94,50 @@ sealed interface IssuerVariables {
 
     /** {@code auth.issuers.<name>.issuer}, {@code .audience} and {@code .jwks-uri} in application.yml. */
     record Listed(String name) implements IssuerVariables {
-        @Override public String issuer() { return source() + ".issuer"; }
-        @Override public String audience() { return source() + ".audience"; }
-        @Override public String jwksUri() { return source() + ".jwks-uri"; }
-        @Override public String provider() { return source() + ".provider"; }
-        @Override public String allowedClientIds() { return source() + ".allowed-client-ids"; }
-        @Override public String scopePrefix() { return source() + ".scope-prefix"; }
-        @Override public String keycloakClientRoles() { return source() + ".keycloak-client-roles"; }
-        @Override public String scopeAliases() { return source() + ".scope-aliases"; }
-        @Override public String source() { return "auth.issuers." + name; }
+        @Override
+        public String issuer() {
+            return source() + ".issuer";
+        }
+
+        @Override
+        public String audience() {
+            return source() + ".audience";
+        }
+
+        @Override
+        public String jwksUri() {
+            return source() + ".jwks-uri";
+        }
+
+        @Override
+        public String provider() {
+            return source() + ".provider";
+        }
+
+        @Override
+        public String allowedClientIds() {
+            return source() + ".allowed-client-ids";
+        }
+
+        @Override
+        public String scopePrefix() {
+            return source() + ".scope-prefix";
+        }
+
+        @Override
+        public String keycloakClientRoles() {
+            return source() + ".keycloak-client-roles";
+        }
+
+        @Override
+        public String scopeAliases() {
+            return source() + ".scope-aliases";
+        }
+
+        @Override
+        public String source() {
+            return "auth.issuers." + name;
+        }
 
         @Override
         public String missingIssuer(String setVariable) {

@@ -1,7 +1,6 @@
 package com.example.resourceserver.auth.config;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
-
 import java.time.Duration;
 import java.util.Arrays;
 
@@ -16,28 +15,58 @@ public class JwksSettings {
     private int sizeLimitBytes = 512 * 1024;
 
     /** How long a fetched key set is used before it is fetched again. */
-    public Duration getCacheTtl() { return cacheTtl; }
-    public void setCacheTtl(Duration cacheTtl) { this.cacheTtl = cacheTtl; }
+    public Duration getCacheTtl() {
+        return cacheTtl;
+    }
+
+    public void setCacheTtl(Duration cacheTtl) {
+        this.cacheTtl = cacheTtl;
+    }
 
     /** How long before the TTL ends a background refresh starts. */
-    public Duration getRefreshAhead() { return refreshAhead; }
-    public void setRefreshAhead(Duration refreshAhead) { this.refreshAhead = refreshAhead; }
+    public Duration getRefreshAhead() {
+        return refreshAhead;
+    }
+
+    public void setRefreshAhead(Duration refreshAhead) {
+        this.refreshAhead = refreshAhead;
+    }
 
     /** At most two fetches per interval, however many unknown kids arrive. */
-    public Duration getMinRefreshInterval() { return minRefreshInterval; }
-    public void setMinRefreshInterval(Duration minRefreshInterval) { this.minRefreshInterval = minRefreshInterval; }
+    public Duration getMinRefreshInterval() {
+        return minRefreshInterval;
+    }
+
+    public void setMinRefreshInterval(Duration minRefreshInterval) {
+        this.minRefreshInterval = minRefreshInterval;
+    }
 
     /** Bound on one fetch (connect and read each) and on how long a request waits for keys. */
-    public Duration getFetchTimeout() { return fetchTimeout; }
-    public void setFetchTimeout(Duration fetchTimeout) { this.fetchTimeout = fetchTimeout; }
+    public Duration getFetchTimeout() {
+        return fetchTimeout;
+    }
+
+    public void setFetchTimeout(Duration fetchTimeout) {
+        this.fetchTimeout = fetchTimeout;
+    }
 
     /** While the JWKS endpoint fails, keys fetched earlier stay usable for this long. */
-    public Duration getStalePeriod() { return stalePeriod; }
-    public void setStalePeriod(Duration stalePeriod) { this.stalePeriod = stalePeriod; }
+    public Duration getStalePeriod() {
+        return stalePeriod;
+    }
+
+    public void setStalePeriod(Duration stalePeriod) {
+        this.stalePeriod = stalePeriod;
+    }
 
     /** Larger discovery documents and key sets are refused. */
-    public int getSizeLimitBytes() { return sizeLimitBytes; }
-    public void setSizeLimitBytes(int sizeLimitBytes) { this.sizeLimitBytes = sizeLimitBytes; }
+    public int getSizeLimitBytes() {
+        return sizeLimitBytes;
+    }
+
+    public void setSizeLimitBytes(int sizeLimitBytes) {
+        this.sizeLimitBytes = sizeLimitBytes;
+    }
 
     /** The durations must fit together (Nimbus refuses other combinations when the key source is built). */
     public void validate() {
@@ -51,12 +80,12 @@ public class JwksSettings {
             throw new InvalidAuthConfigurationException("auth.jwks.fetch-timeout is too long.");
         }
         if (refreshAhead.plus(fetchTimeout).compareTo(cacheTtl) > 0) {
-            throw new InvalidAuthConfigurationException("auth.jwks.refresh-ahead plus auth.jwks.fetch-timeout "
-                    + "must not exceed auth.jwks.cache-ttl.");
+            throw new InvalidAuthConfigurationException(
+                    "auth.jwks.refresh-ahead plus auth.jwks.fetch-timeout " + "must not exceed auth.jwks.cache-ttl.");
         }
         if (minRefreshInterval.compareTo(cacheTtl) >= 0) {
-            throw new InvalidAuthConfigurationException("auth.jwks.min-refresh-interval must be shorter than "
-                    + "auth.jwks.cache-ttl.");
+            throw new InvalidAuthConfigurationException(
+                    "auth.jwks.min-refresh-interval must be shorter than " + "auth.jwks.cache-ttl.");
         }
         if (sizeLimitBytes < 1024) {
             throw new InvalidAuthConfigurationException("auth.jwks.size-limit-bytes must be at least 1024.");

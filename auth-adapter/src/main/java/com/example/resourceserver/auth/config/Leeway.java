@@ -13,8 +13,7 @@ final class Leeway {
 
     static final Duration MAX = Duration.ofMinutes(5);
 
-    private Leeway() {
-    }
+    private Leeway() {}
 
     static Duration parse(String value) {
         Duration leeway = readDuration(value == null ? "" : value.trim());

@@ -37,35 +37,81 @@ public class NamedIssuerSettings {
         this.name = name;
     }
 
-    public String getName() { return name; }
+    public String getName() {
+        return name;
+    }
 
-    public @Nullable String getIssuer() { return issuer; }
-    public void setIssuer(@Nullable String issuer) { this.issuer = issuer; }
+    public @Nullable String getIssuer() {
+        return issuer;
+    }
 
-    public @Nullable String getAudience() { return audience; }
-    public void setAudience(@Nullable String audience) { this.audience = audience; }
+    public void setIssuer(@Nullable String issuer) {
+        this.issuer = issuer;
+    }
 
-    public @Nullable String getJwksUri() { return jwksUri; }
-    public void setJwksUri(@Nullable String jwksUri) { this.jwksUri = jwksUri; }
+    public @Nullable String getAudience() {
+        return audience;
+    }
 
-    public @Nullable String getProvider() { return provider; }
-    public void setProvider(@Nullable String provider) { this.provider = provider; }
+    public void setAudience(@Nullable String audience) {
+        this.audience = audience;
+    }
 
-    public @Nullable String getAllowedClientIds() { return allowedClientIds; }
-    public void setAllowedClientIds(@Nullable String allowedClientIds) { this.allowedClientIds = allowedClientIds; }
+    public @Nullable String getJwksUri() {
+        return jwksUri;
+    }
 
-    public @Nullable String getScopePrefix() { return scopePrefix; }
-    public void setScopePrefix(@Nullable String scopePrefix) { this.scopePrefix = scopePrefix; }
+    public void setJwksUri(@Nullable String jwksUri) {
+        this.jwksUri = jwksUri;
+    }
 
-    public @Nullable String getKeycloakClientRoles() { return keycloakClientRoles; }
-    public void setKeycloakClientRoles(@Nullable String keycloakClientRoles) { this.keycloakClientRoles = keycloakClientRoles; }
+    public @Nullable String getProvider() {
+        return provider;
+    }
 
-    public @Nullable String getScopeAliases() { return scopeAliases; }
-    public void setScopeAliases(@Nullable String scopeAliases) { this.scopeAliases = scopeAliases; }
+    public void setProvider(@Nullable String provider) {
+        this.provider = provider;
+    }
+
+    public @Nullable String getAllowedClientIds() {
+        return allowedClientIds;
+    }
+
+    public void setAllowedClientIds(@Nullable String allowedClientIds) {
+        this.allowedClientIds = allowedClientIds;
+    }
+
+    public @Nullable String getScopePrefix() {
+        return scopePrefix;
+    }
+
+    public void setScopePrefix(@Nullable String scopePrefix) {
+        this.scopePrefix = scopePrefix;
+    }
+
+    public @Nullable String getKeycloakClientRoles() {
+        return keycloakClientRoles;
+    }
+
+    public void setKeycloakClientRoles(@Nullable String keycloakClientRoles) {
+        this.keycloakClientRoles = keycloakClientRoles;
+    }
+
+    public @Nullable String getScopeAliases() {
+        return scopeAliases;
+    }
+
+    public void setScopeAliases(@Nullable String scopeAliases) {
+        this.scopeAliases = scopeAliases;
+    }
 
     /** This entry, checked and resolved the same way as the top-level AUTH_* variables. */
     IssuerEntry entry() {
-        return new IssuerEntry(name, issuer, audience, jwksUri,
+        return new IssuerEntry(
+                name,
+                issuer,
+                audience,
+                jwksUri,
                 new ProviderEntry(provider, allowedClientIds, scopePrefix, keycloakClientRoles, scopeAliases),
                 new IssuerVariables.Listed(name));
     }

@@ -10,7 +10,12 @@ import java.util.stream.Collectors;
  * shapes. {@link #GENERIC}, the default, is the behaviour for any OpenID Connect / OAuth 2.0 issuer.
  */
 public enum Provider {
-    GENERIC, AUTH0, OKTA, ENTRA, COGNITO, KEYCLOAK;
+    GENERIC,
+    AUTH0,
+    OKTA,
+    ENTRA,
+    COGNITO,
+    KEYCLOAK;
 
     /** The value operators write, e.g. {@code cognito}. */
     public String value() {

@@ -1,7 +1,6 @@
 package com.example.resourceserver.auth.config;
 
 import com.example.resourceserver.domain.caller.Scope;
-
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -13,8 +12,8 @@ import java.util.Set;
  * {@code auth.issuers.<name>.*}), before they are checked. Lists are comma-separated; blank values count as unset.
  * A setting the chosen provider does not read stops startup: nothing is silently ignored.
  */
-record ProviderEntry(String provider, String allowedClientIds, String scopePrefix, String keycloakClientRoles,
-                     String scopeAliases) {
+record ProviderEntry(
+        String provider, String allowedClientIds, String scopePrefix, String keycloakClientRoles, String scopeAliases) {
 
     static final ProviderEntry UNSET = new ProviderEntry(null, null, null, null, null);
 
@@ -27,7 +26,10 @@ record ProviderEntry(String provider, String allowedClientIds, String scopePrefi
     }
 
     boolean isUnset() {
-        return provider == null && allowedClientIds == null && scopePrefix == null && keycloakClientRoles == null
+        return provider == null
+                && allowedClientIds == null
+                && scopePrefix == null
+                && keycloakClientRoles == null
                 && scopeAliases == null;
     }
 
@@ -84,8 +86,12 @@ record ProviderEntry(String provider, String allowedClientIds, String scopePrefi
             throw new InvalidAuthConfigurationException(variables.scopePrefix() + " must be a resource-server "
                     + "identifier without spaces, such as messages-api.");
         }
-        return new ProviderSettings(chosen, list(allowedClientIds, variables.allowedClientIds()), scopePrefix,
-                list(keycloakClientRoles, variables.keycloakClientRoles()), aliases(variables.scopeAliases()));
+        return new ProviderSettings(
+                chosen,
+                list(allowedClientIds, variables.allowedClientIds()),
+                scopePrefix,
+                list(keycloakClientRoles, variables.keycloakClientRoles()),
+                aliases(variables.scopeAliases()));
     }
 
     private static Set<String> list(String value, String variable) {
@@ -100,8 +106,8 @@ record ProviderEntry(String provider, String allowedClientIds, String scopePrefi
             }
         }
         if (items.isEmpty()) {
-            throw new InvalidAuthConfigurationException(variable + " must list at least one value, "
-                    + "separated by commas.");
+            throw new InvalidAuthConfigurationException(
+                    variable + " must list at least one value, " + "separated by commas.");
         }
         return items;
     }
@@ -124,8 +130,8 @@ record ProviderEntry(String provider, String allowedClientIds, String scopePrefi
             }
             String earlier = aliases.putIfAbsent(granted, scope);
             if (earlier != null && !earlier.equals(scope)) {
-                throw new InvalidAuthConfigurationException(variable + " maps " + granted
-                        + " to two scopes: give each granted value one scope.");
+                throw new InvalidAuthConfigurationException(
+                        variable + " maps " + granted + " to two scopes: give each granted value one scope.");
             }
         }
         return aliases;

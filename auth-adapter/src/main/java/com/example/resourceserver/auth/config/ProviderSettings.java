@@ -18,8 +18,12 @@ import java.util.Set;
  * @param scopeAliases        any provider: a granted value that also grants a scope, e.g. {@code messages.read}
  *                            to {@code read:messages}
  */
-public record ProviderSettings(Provider provider, Set<String> allowedClientIds, String scopePrefix,
-                               Set<String> keycloakClientRoles, Map<String, String> scopeAliases) {
+public record ProviderSettings(
+        Provider provider,
+        Set<String> allowedClientIds,
+        String scopePrefix,
+        Set<String> keycloakClientRoles,
+        Map<String, String> scopeAliases) {
 
     /** Today's behaviour for any issuer: nothing provider-specific. */
     public static final ProviderSettings GENERIC = of(Provider.GENERIC);

@@ -1,7 +1,6 @@
 package com.example.resourceserver.auth.config;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
-
 import java.time.Duration;
 
 /** The verified-token cache: {@code auth.token-cache.*}. See docs/performance.md. */
@@ -13,20 +12,40 @@ public class TokenCacheSettings {
     private Duration maxTtl = Duration.ofMinutes(5);
 
     /** Off: every request verifies its token in full. */
-    public boolean isEnabled() { return enabled; }
-    public void setEnabled(boolean enabled) { this.enabled = enabled; }
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
 
     /** At most this many verified tokens are remembered. */
-    public int getMaxEntries() { return maxEntries; }
-    public void setMaxEntries(int maxEntries) { this.maxEntries = maxEntries; }
+    public int getMaxEntries() {
+        return maxEntries;
+    }
+
+    public void setMaxEntries(int maxEntries) {
+        this.maxEntries = maxEntries;
+    }
 
     /** At most about this much heap is used for them (estimated per entry). */
-    public long getMaxBytes() { return maxBytes; }
-    public void setMaxBytes(long maxBytes) { this.maxBytes = maxBytes; }
+    public long getMaxBytes() {
+        return maxBytes;
+    }
+
+    public void setMaxBytes(long maxBytes) {
+        this.maxBytes = maxBytes;
+    }
 
     /** No verdict is remembered longer than this, nor past the token's own exp. */
-    public Duration getMaxTtl() { return maxTtl; }
-    public void setMaxTtl(Duration maxTtl) { this.maxTtl = maxTtl; }
+    public Duration getMaxTtl() {
+        return maxTtl;
+    }
+
+    public void setMaxTtl(Duration maxTtl) {
+        this.maxTtl = maxTtl;
+    }
 
     /** The bounds must be positive (checked even when the cache is off, so a later switch-on works). */
     public void validate() {

@@ -12,8 +12,7 @@ import java.util.Objects;
  * @param jwks     where its signing keys are published
  * @param provider which identity provider issues its tokens, and that provider's settings
  */
-public record TrustedIssuer(String name, String issuer, String audience, JwksLocation jwks,
-                            ProviderSettings provider) {
+public record TrustedIssuer(String name, String issuer, String audience, JwksLocation jwks, ProviderSettings provider) {
 
     public TrustedIssuer {
         Objects.requireNonNull(name, "name");

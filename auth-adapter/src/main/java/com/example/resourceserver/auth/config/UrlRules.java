@@ -12,8 +12,7 @@ import java.util.Optional;
  */
 public final class UrlRules {
 
-    private UrlRules() {
-    }
+    private UrlRules() {}
 
     /** Why {@code uri} may not be fetched, or empty when it may. */
     public static Optional<String> problem(URI uri, boolean insecureHttpAllowed) {
@@ -48,7 +47,9 @@ public final class UrlRules {
             return false;
         }
         for (String octet : octets) {
-            if (octet.isEmpty() || octet.length() > 3 || !octet.chars().allMatch(Character::isDigit)
+            if (octet.isEmpty()
+                    || octet.length() > 3
+                    || !octet.chars().allMatch(Character::isDigit)
                     || Integer.parseInt(octet) > 255) {
                 return false;
             }

@@ -2,7 +2,6 @@ package com.example.resourceserver.auth.config;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
-
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -18,8 +17,12 @@ import java.util.Set;
  * @param typeRequired   whether a token without {@code typ} is rejected
  * @param maxTokenLength longer tokens are rejected before parsing
  */
-public record VerificationPolicy(Set<JWSAlgorithm> algorithms, Duration leeway, Set<JOSEObjectType> allowedTypes,
-                                 boolean typeRequired, int maxTokenLength) {
+public record VerificationPolicy(
+        Set<JWSAlgorithm> algorithms,
+        Duration leeway,
+        Set<JOSEObjectType> allowedTypes,
+        boolean typeRequired,
+        int maxTokenLength) {
 
     /** RFC 9068 §4 names {@code at+jwt}; {@code application/at+jwt} is the same media type in full. */
     public static final Set<JOSEObjectType> ACCESS_TOKEN_TYPES =

@@ -17,7 +17,6 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.env.Environment;
 import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.inject.Singleton;
-
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,6 +51,7 @@ public class DevIssuer {
 
     /** {@code .invalid} is reserved (RFC 2606): this issuer can never be mistaken for a real one. */
     public static final String ISSUER = "https://dev-issuer.invalid/";
+
     public static final String AUDIENCE = "https://messages-api.invalid/";
     public static final String JWKS_PATH = "/dev-issuer/jwks.json";
     static final Duration TOKEN_LIFETIME = Duration.ofHours(1);
@@ -72,7 +72,10 @@ public class DevIssuer {
 
     private static RSAKey generateKey() {
         try {
-            return new RSAKeyGenerator(2048).keyID("dev-" + UUID.randomUUID()).algorithm(JWSAlgorithm.RS256).generate();
+            return new RSAKeyGenerator(2048)
+                    .keyID("dev-" + UUID.randomUUID())
+                    .algorithm(JWSAlgorithm.RS256)
+                    .generate();
         } catch (JOSEException e) {
             throw new IllegalStateException("The development key cannot be generated", e);
         }
@@ -104,8 +107,12 @@ public class DevIssuer {
             claims.claim("scope", scope);
         }
         RSAKey signingKey = key.join();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKey.getKeyID())
-                .type(JOSEObjectType.JWT).build(), claims.build());
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .keyID(signingKey.getKeyID())
+                        .type(JOSEObjectType.JWT)
+                        .build(),
+                claims.build());
         try {
             jwt.sign(new RSASSASigner(signingKey));
         } catch (JOSEException e) {

@@ -27,7 +27,8 @@ class DevIssuerAnnouncer implements ApplicationEventListener<ServerStartupEvent>
     public void onApplicationEvent(ServerStartupEvent event) {
         StringBuilder message = new StringBuilder()
                 .append("Development issuer active (dev environment, no issuer configured). Tokens are valid for ")
-                .append(DevIssuer.TOKEN_LIFETIME.toMinutes()).append(" minutes; try (expect 200, 200, 200, 403):");
+                .append(DevIssuer.TOKEN_LIFETIME.toMinutes())
+                .append(" minutes; try (expect 200, 200, 200, 403):");
         for (String line : devIssuer.curlExamples()) {
             message.append(System.lineSeparator()).append("  ").append(line);
         }

@@ -5,7 +5,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-
 import java.util.concurrent.CompletionStage;
 
 /** Serves the development issuer's public key set; exists only together with {@link DevIssuer}. */

@@ -1,7 +1,6 @@
 package com.example.resourceserver.auth.keys;
 
 import com.nimbusds.jose.jwk.JWKSet;
-
 import java.time.Clock;
 import java.time.Duration;
 
@@ -43,10 +42,10 @@ final class CachedKeySet {
             return null;
         }
         boolean withinStalePeriod = status.lastSuccess()
-                .map(at -> now - at.toEpochMilli() < stalePeriodMillis).orElse(false);
+                .map(at -> now - at.toEpochMilli() < stalePeriodMillis)
+                .orElse(false);
         return withinStalePeriod ? current.keys() : null;
     }
 
-    private record Snapshot(JWKSet keys, long takenAtMillis) {
-    }
+    private record Snapshot(JWKSet keys, long takenAtMillis) {}
 }

@@ -8,7 +8,6 @@ import com.nimbusds.jose.jwk.source.JWKSetSource;
 import com.nimbusds.jose.jwk.source.JWKSetSourceWrapper;
 import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.SecurityContext;
-
 import java.time.Duration;
 import java.util.function.LongSupplier;
 
@@ -38,8 +37,12 @@ final class FetchRateLimit extends JWKSetSourceWrapper<SecurityContext> {
     /** While keys cannot be fetched, the next attempt is due this long after the previous one started, at most. */
     static final Duration MAX_OUTAGE_RETRY_INTERVAL = Duration.ofSeconds(1);
 
-    FetchRateLimit(JWKSetSource<SecurityContext> source, Duration minInterval, Duration maxWait, KeySetStatus status,
-                   LongSupplier nanoTime) {
+    FetchRateLimit(
+            JWKSetSource<SecurityContext> source,
+            Duration minInterval,
+            Duration maxWait,
+            KeySetStatus status,
+            LongSupplier nanoTime) {
         super(source);
         this.minIntervalNanos = minInterval.toNanos();
         this.outageRetryNanos = Math.min(minIntervalNanos, MAX_OUTAGE_RETRY_INTERVAL.toNanos());

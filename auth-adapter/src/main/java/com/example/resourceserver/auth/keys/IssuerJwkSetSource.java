@@ -10,15 +10,14 @@ import com.nimbusds.jose.jwk.source.JWKSetRetrievalException;
 import com.nimbusds.jose.jwk.source.JWKSetSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.ResourceRetriever;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.net.URL;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The bottom layer of an issuer's key source: one fetch of its JWKS, nothing cached here (Nimbus's
@@ -43,8 +42,13 @@ final class IssuerJwkSetSource implements JWKSetSource<SecurityContext> {
     private volatile URL discoveredJwksUrl;
     private volatile List<String> lastKids = List.of();
 
-    IssuerJwkSetSource(TrustedIssuer issuer, ResourceRetriever retriever, boolean insecureHttpAllowed,
-                       KeySetStatus status, Clock clock, KeyFetchObserver observer) {
+    IssuerJwkSetSource(
+            TrustedIssuer issuer,
+            ResourceRetriever retriever,
+            boolean insecureHttpAllowed,
+            KeySetStatus status,
+            Clock clock,
+            KeyFetchObserver observer) {
         this.issuer = issuer;
         this.retriever = retriever;
         this.discovery = new IssuerMetadataDiscovery(retriever, insecureHttpAllowed);
@@ -99,9 +103,17 @@ final class IssuerJwkSetSource implements JWKSetSource<SecurityContext> {
 
     /** One line per change of the key set or recovery, not one per routine refresh. */
     private void announce(JWKSet keys, URL url, boolean recovered) {
-        List<String> kids = keys.getKeys().stream().map(k -> String.valueOf(k.getKeyID())).sorted().toList();
+        List<String> kids = keys.getKeys().stream()
+                .map(k -> String.valueOf(k.getKeyID()))
+                .sorted()
+                .toList();
         if (recovered || !kids.equals(lastKids)) {
-            LOG.info("Keys of issuer '{}' loaded from {}: {} signing key(s) {}{}", issuer.name(), url, kids.size(), kids,
+            LOG.info(
+                    "Keys of issuer '{}' loaded from {}: {} signing key(s) {}{}",
+                    issuer.name(),
+                    url,
+                    kids.size(),
+                    kids,
                     recovered ? " (recovered)" : "");
         } else {
             LOG.debug("Keys of issuer '{}' refreshed, unchanged", issuer.name());
@@ -114,7 +126,8 @@ final class IssuerJwkSetSource implements JWKSetSource<SecurityContext> {
      * DEBUG, so a long outage does not flood the log. The fetch metric counts every attempt.
      */
     private void fail(String reason) {
-        boolean news = !status.lastAttemptFailed() || !reason.equals(status.lastFailureReason().orElse(null));
+        boolean news = !status.lastAttemptFailed()
+                || !reason.equals(status.lastFailureReason().orElse(null));
         status.recordFailure(clock.instant(), reason);
         if (news) {
             LOG.warn("Keys of issuer '{}' unavailable: {}", issuer.name(), reason);

@@ -1,7 +1,6 @@
 package com.example.resourceserver.auth.keys;
 
 import com.example.resourceserver.auth.config.JwksSettings;
-import com.example.resourceserver.auth.config.AuthSettings;
 import com.example.resourceserver.auth.config.TrustedIssuer;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSVerifier;
@@ -15,9 +14,6 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.events.Event;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.Clock;
@@ -28,6 +24,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One trusted issuer's signing keys: the key source of {@link KeySourceChain} over
@@ -48,14 +46,28 @@ public final class IssuerKeys implements Closeable {
     private final Duration retryAfter;
     private final List<BiConsumer<TrustedIssuer, JWKSet>> keySetListeners = new CopyOnWriteArrayList<>();
 
-    public IssuerKeys(TrustedIssuer issuer, JwksSettings settings, boolean insecureHttpAllowed, Clock clock,
-                      ExecutorService refreshExecutor, ScheduledExecutorService scheduler, KeyFetchObserver observer) {
+    public IssuerKeys(
+            TrustedIssuer issuer,
+            JwksSettings settings,
+            boolean insecureHttpAllowed,
+            Clock clock,
+            ExecutorService refreshExecutor,
+            ScheduledExecutorService scheduler,
+            KeyFetchObserver observer) {
         this.issuer = issuer;
         this.verifiers = new KeyVerifiers(issuer.name());
         this.cached = new CachedKeySet(settings.getCacheTtl(), settings.getStalePeriod(), status, clock);
         this.retryAfter = settings.getMinRefreshInterval();
-        this.source = KeySourceChain.build(issuer, settings, insecureHttpAllowed, status, clock, observer,
-                this::onCacheEvent, refreshExecutor, scheduler);
+        this.source = KeySourceChain.build(
+                issuer,
+                settings,
+                insecureHttpAllowed,
+                status,
+                clock,
+                observer,
+                this::onCacheEvent,
+                refreshExecutor,
+                scheduler);
     }
 
     public TrustedIssuer issuer() {
@@ -128,8 +140,11 @@ public final class IssuerKeys implements Closeable {
         try {
             source.get(ANY_KEY, null);
         } catch (KeySourceException | RuntimeException e) {
-            LOG.warn("Keys of issuer '{}' could not be loaded yet ({}); trying again in the background and when a "
-                    + "token needs them", issuer.name(), e.getMessage());
+            LOG.warn(
+                    "Keys of issuer '{}' could not be loaded yet ({}); trying again in the background and when a "
+                            + "token needs them",
+                    issuer.name(),
+                    e.getMessage());
         }
     }
 

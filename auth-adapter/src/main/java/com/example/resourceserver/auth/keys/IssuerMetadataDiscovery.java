@@ -4,7 +4,6 @@ import com.example.resourceserver.auth.config.UrlRules;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jose.util.ResourceRetriever;
-
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URI;
@@ -35,7 +34,8 @@ final class IssuerMetadataDiscovery {
         IOException first = null;
         for (String candidate : metadataLocations(issuerId)) {
             try {
-                return jwksUriFrom(retriever.retrieveResource(new URL(candidate)).getContent(), issuerId);
+                return jwksUriFrom(
+                        retriever.retrieveResource(new URL(candidate)).getContent(), issuerId);
             } catch (IOException e) {
                 if (first == null) {
                     first = e;
@@ -51,7 +51,8 @@ final class IssuerMetadataDiscovery {
         String trimmed = issuerId.endsWith("/") ? issuerId.substring(0, issuerId.length() - 1) : issuerId;
         String path = issuerUri.getRawPath() == null ? "" : issuerUri.getRawPath();
         path = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-        return List.of(trimmed + "/.well-known/openid-configuration",
+        return List.of(
+                trimmed + "/.well-known/openid-configuration",
                 issuerUri.getScheme() + "://" + issuerUri.getRawAuthority() + "/.well-known/oauth-authorization-server"
                         + path);
     }

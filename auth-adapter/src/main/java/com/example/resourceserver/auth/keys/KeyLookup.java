@@ -2,7 +2,6 @@ package com.example.resourceserver.auth.keys;
 
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.jwk.JWK;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -26,11 +25,9 @@ public sealed interface KeyLookup {
         }
     }
 
-    record NotCached() implements KeyLookup {
-    }
+    record NotCached() implements KeyLookup {}
 
-    record UnknownKey() implements KeyLookup {
-    }
+    record UnknownKey() implements KeyLookup {}
 
     /** The key set cannot be obtained right now; {@code retryAfter} tells clients when to try again. */
     record Unavailable(Duration retryAfter) implements KeyLookup {

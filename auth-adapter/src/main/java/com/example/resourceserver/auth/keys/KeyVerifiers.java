@@ -7,13 +7,12 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One signature verifier per public key, built on first use and kept while the key is in the key set
@@ -60,7 +59,10 @@ final class KeyVerifiers {
                 return new JdkEd25519Verifier(okp);
             }
         } catch (JOSEException | RuntimeException e) {
-            LOG.warn("Issuer '{}': key {} cannot be used for verification: {}", issuerName, key.getKeyID(),
+            LOG.warn(
+                    "Issuer '{}': key {} cannot be used for verification: {}",
+                    issuerName,
+                    key.getKeyID(),
                     e.getMessage());
         }
         return null;

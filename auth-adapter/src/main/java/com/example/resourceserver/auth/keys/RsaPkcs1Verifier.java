@@ -5,7 +5,6 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.util.Base64URL;
-
 import java.security.GeneralSecurityException;
 import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;

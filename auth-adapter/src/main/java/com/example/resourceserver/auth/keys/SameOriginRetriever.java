@@ -1,7 +1,6 @@
 package com.example.resourceserver.auth.keys;
 
 import com.nimbusds.jose.util.DefaultResourceRetriever;
-
 import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.MalformedURLException;
@@ -65,7 +64,8 @@ final class SameOriginRetriever extends DefaultResourceRetriever {
     @Override
     public void setHeaders(Map<String, List<String>> headers) {
         if (headers != null && !headers.isEmpty()) {
-            throw new UnsupportedOperationException("request headers are not supported by " + getClass().getSimpleName());
+            throw new UnsupportedOperationException(
+                    "request headers are not supported by " + getClass().getSimpleName());
         }
         super.setHeaders(headers);
     }
@@ -88,6 +88,7 @@ final class SameOriginRetriever extends DefaultResourceRetriever {
     /** scheme://host:port, with the scheme's default port made explicit and case folded. */
     static String origin(URL url) {
         int port = url.getPort() == -1 ? url.getDefaultPort() : url.getPort();
-        return url.getProtocol().toLowerCase(Locale.ROOT) + "://" + url.getHost().toLowerCase(Locale.ROOT) + ":" + port;
+        return url.getProtocol().toLowerCase(Locale.ROOT) + "://"
+                + url.getHost().toLowerCase(Locale.ROOT) + ":" + port;
     }
 }

@@ -9,14 +9,13 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.JSONObjectUtils;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads a JWK set document keeping every usable public signing key and skipping the rest (unknown
@@ -53,9 +52,11 @@ final class SigningKeySetParser {
             try {
                 @SuppressWarnings("unchecked")
                 JWK jwk = JWK.parse((Map<String, Object>) map);
-                skipReason(jwk).ifPresentOrElse(
-                        reason -> LOG.debug("Issuer '{}': key {} skipped: {}", issuerName, jwk.getKeyID(), reason),
-                        () -> usable.add(jwk.toPublicJWK()));
+                skipReason(jwk)
+                        .ifPresentOrElse(
+                                reason -> LOG.debug(
+                                        "Issuer '{}': key {} skipped: {}", issuerName, jwk.getKeyID(), reason),
+                                () -> usable.add(jwk.toPublicJWK()));
             } catch (ParseException | RuntimeException e) {
                 LOG.warn("Issuer '{}': key set entry {} is malformed and skipped: {}", issuerName, i, e.getMessage());
             }
@@ -79,7 +80,8 @@ final class SigningKeySetParser {
         }
         if (jwk instanceof OctetKeyPair okp) {
             return Curve.Ed25519.equals(okp.getCurve())
-                    ? Optional.empty() : Optional.of("OKP curve " + okp.getCurve() + " is not used for verification here");
+                    ? Optional.empty()
+                    : Optional.of("OKP curve " + okp.getCurve() + " is not used for verification here");
         }
         return Optional.of("key type " + jwk.getKeyType() + " is not used for verification here");
     }

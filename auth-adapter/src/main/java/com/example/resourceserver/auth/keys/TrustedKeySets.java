@@ -1,10 +1,8 @@
 package com.example.resourceserver.auth.keys;
 
 import com.example.resourceserver.auth.config.JwksSettings;
-import com.example.resourceserver.auth.config.AuthSettings;
 import com.example.resourceserver.auth.config.TrustedIssuer;
 import com.nimbusds.jose.jwk.JWKSet;
-
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.Clock;
@@ -30,8 +28,13 @@ public final class TrustedKeySets implements Closeable {
     private final Map<String, IssuerKeys> byIssuerId;
     private final ScheduledExecutorService scheduler;
 
-    public TrustedKeySets(List<TrustedIssuer> issuers, JwksSettings settings, boolean insecureHttpAllowed,
-                          Clock clock, ExecutorService refreshExecutor, KeyFetchObserver observer) {
+    public TrustedKeySets(
+            List<TrustedIssuer> issuers,
+            JwksSettings settings,
+            boolean insecureHttpAllowed,
+            Clock clock,
+            ExecutorService refreshExecutor,
+            KeyFetchObserver observer) {
         this.scheduler = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "jwks-refresh-scheduler");
             thread.setDaemon(true);
@@ -39,8 +42,9 @@ public final class TrustedKeySets implements Closeable {
         });
         Map<String, IssuerKeys> map = new LinkedHashMap<>();
         for (TrustedIssuer issuer : issuers) {
-            map.put(issuer.issuer(), new IssuerKeys(issuer, settings, insecureHttpAllowed, clock, refreshExecutor,
-                    scheduler, observer));
+            map.put(
+                    issuer.issuer(),
+                    new IssuerKeys(issuer, settings, insecureHttpAllowed, clock, refreshExecutor, scheduler, observer));
         }
         this.byIssuerId = Collections.unmodifiableMap(map);
     }

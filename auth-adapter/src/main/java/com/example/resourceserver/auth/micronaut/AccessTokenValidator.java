@@ -8,10 +8,10 @@ import com.example.resourceserver.auth.token.Verification;
 import com.example.resourceserver.auth.token.VerifiedToken;
 import com.example.resourceserver.auth.token.VerifiedTokenCache;
 import com.example.resourceserver.auth.token.introspection.TokenIntrospector;
-import io.micronaut.core.annotation.Nullable;
 import com.example.resourceserver.domain.caller.AuthenticationFailure;
 import com.example.resourceserver.domain.caller.Scope;
 import io.micronaut.context.annotation.Replaces;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.security.authentication.Authentication;
@@ -19,21 +19,20 @@ import io.micronaut.security.token.jwt.validator.ReactiveJsonWebTokenValidator;
 import io.micronaut.security.token.validator.TokenValidator;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 
 /**
  * Plugs {@link AccessTokenVerifier} into Micronaut Security's filter, in place of Micronaut Security
@@ -65,10 +64,13 @@ public class AccessTokenValidator implements TokenValidator<HttpRequest<?>> {
     private final Duration waitLimit;
     private final TokenIntrospector introspector;
 
-    public AccessTokenValidator(AccessTokenVerifier verifier, TrustedKeySets keySets,
-                                @Nullable VerifiedTokenCache<Authentication> cache,
-                                @Named(TaskExecutors.BLOCKING) ExecutorService blockingExecutor,
-                                AuthSettings settings, IntrospectionBeans.Introspection introspection) {
+    public AccessTokenValidator(
+            AccessTokenVerifier verifier,
+            TrustedKeySets keySets,
+            @Nullable VerifiedTokenCache<Authentication> cache,
+            @Named(TaskExecutors.BLOCKING) ExecutorService blockingExecutor,
+            AuthSettings settings,
+            IntrospectionBeans.Introspection introspection) {
         this.verifier = verifier;
         this.keySets = keySets;
         this.cache = cache;
@@ -103,8 +105,7 @@ public class AccessTokenValidator implements TokenValidator<HttpRequest<?>> {
         // fetched earlier (stale period) still count, otherwise the answer is 503.
         return Mono.fromCallable(() -> verifier.verify(token, KeyAccess.FETCH_IF_NEEDED))
                 .subscribeOn(blocking)
-                .timeout(waitLimit, Mono.fromCallable(
-                        () -> verifier.verify(token, KeyAccess.CACHED_OR_STALE)))
+                .timeout(waitLimit, Mono.fromCallable(() -> verifier.verify(token, KeyAccess.CACHED_OR_STALE)))
                 .onErrorResume(error -> Mono.just(defect(error)))
                 .flatMap(verification -> outcome(token, verification, request));
     }
@@ -116,7 +117,8 @@ public class AccessTokenValidator implements TokenValidator<HttpRequest<?>> {
     }
 
     private Mono<Authentication> outcome(String token, Verification verification, HttpRequest<?> request) {
-        if (verification instanceof Verification.Verified verified && introspector != null
+        if (verification instanceof Verification.Verified verified
+                && introspector != null
                 && introspector.introspectsJwtsOf(verified.token().issuer())) {
             // Revocation matters for this issuer: never from the verified-token cache, always asked (or its cache).
             return introspected(token, introspector.confirmJwt(token, verified.token()), request);
@@ -135,8 +137,8 @@ public class AccessTokenValidator implements TokenValidator<HttpRequest<?>> {
     }
 
     /** An introspection verdict: inline when remembered, else awaited no longer than the introspection timeout. */
-    private Mono<Authentication> introspected(String token, CompletableFuture<Verification> pending,
-                                              HttpRequest<?> request) {
+    private Mono<Authentication> introspected(
+            String token, CompletableFuture<Verification> pending, HttpRequest<?> request) {
         if (pending.isDone() && !pending.isCompletedExceptionally()) {
             return finish(pending.join(), request);
         }

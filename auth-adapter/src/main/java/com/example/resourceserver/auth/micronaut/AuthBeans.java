@@ -1,7 +1,6 @@
 package com.example.resourceserver.auth.micronaut;
 
 import com.example.resourceserver.auth.config.Auth0Settings;
-import com.example.resourceserver.auth.config.TokenCacheSettings;
 import com.example.resourceserver.auth.config.AuthConfiguration;
 import com.example.resourceserver.auth.config.AuthConfigurationResolver;
 import com.example.resourceserver.auth.config.AuthSettings;
@@ -10,6 +9,7 @@ import com.example.resourceserver.auth.config.JwksLocation;
 import com.example.resourceserver.auth.config.NamedIssuerSettings;
 import com.example.resourceserver.auth.config.Provider;
 import com.example.resourceserver.auth.config.ProviderSettings;
+import com.example.resourceserver.auth.config.TokenCacheSettings;
 import com.example.resourceserver.auth.config.TrustedIssuer;
 import com.example.resourceserver.auth.dev.DevIssuer;
 import com.example.resourceserver.auth.keys.KeyFetchObserver;
@@ -29,15 +29,14 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the auth adapter's objects from configuration when the application starts ({@link Context}), so
@@ -49,32 +48,49 @@ public class AuthBeans {
     private static final Logger LOG = LoggerFactory.getLogger(AuthBeans.class);
 
     @Context
-    AuthConfiguration authConfiguration(AuthSettings auth, Auth0Settings auth0,
-                                        @Value("${api.identifier:}") String apiIdentifier,
-                                        List<NamedIssuerSettings> named,
-                                        Optional<DevIssuer> devIssuer) {
+    AuthConfiguration authConfiguration(
+            AuthSettings auth,
+            Auth0Settings auth0,
+            @Value("${api.identifier:}") String apiIdentifier,
+            List<NamedIssuerSettings> named,
+            Optional<DevIssuer> devIssuer) {
         AuthConfiguration resolved;
         try {
-            resolved = AuthConfigurationResolver.resolve(auth, auth0, apiIdentifier, named,
-                    devIssuer.map(DevIssuer::trustedIssuer));
+            resolved = AuthConfigurationResolver.resolve(
+                    auth, auth0, apiIdentifier, named, devIssuer.map(DevIssuer::trustedIssuer));
         } catch (InvalidAuthConfigurationException e) {
             throw new ConfigurationException(e.getMessage(), e); // the launcher prints it as one sentence, exit 2
         }
         for (TrustedIssuer issuer : resolved.issuers()) {
-            LOG.info("Trusting issuer '{}': iss {}, aud {}, keys {}{}", issuer.name(), issuer.issuer(),
-                    audience(issuer), describe(issuer), profile(issuer));
+            LOG.info(
+                    "Trusting issuer '{}': iss {}, aud {}, keys {}{}",
+                    issuer.name(),
+                    issuer.issuer(),
+                    audience(issuer),
+                    describe(issuer),
+                    profile(issuer));
         }
-        LOG.info("Accepting algorithms {} with {} leeway", resolved.policy().algorithms(), resolved.policy().leeway());
+        LOG.info(
+                "Accepting algorithms {} with {} leeway",
+                resolved.policy().algorithms(),
+                resolved.policy().leeway());
         return resolved;
     }
 
     /** Every trusted issuer's key set; fetches run on the blocking executor, never on an event loop. */
     @Context
     @Bean(preDestroy = "close")
-    TrustedKeySets trustedKeySets(AuthConfiguration resolved, Clock clock,
-                                  @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
-                                  Optional<KeyFetchObserver> observer) {
-        return new TrustedKeySets(resolved.issuers(), resolved.jwks(), resolved.insecureHttpAllowed(), clock, blocking,
+    TrustedKeySets trustedKeySets(
+            AuthConfiguration resolved,
+            Clock clock,
+            @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
+            Optional<KeyFetchObserver> observer) {
+        return new TrustedKeySets(
+                resolved.issuers(),
+                resolved.jwks(),
+                resolved.insecureHttpAllowed(),
+                clock,
+                blocking,
                 observer.orElse(KeyFetchObserver.NONE));
     }
 
@@ -83,8 +99,10 @@ public class AuthBeans {
     GrantedScopes grantedScopes(AuthConfiguration resolved) {
         Map<String, ScopeMapping> mappings = new HashMap<>();
         for (TrustedIssuer issuer : resolved.issuers()) {
-            mappings.put(issuer.issuer(), new ScopeMapping(issuer.provider().scopePrefix(),
-                    issuer.provider().scopeAliases()));
+            mappings.put(
+                    issuer.issuer(),
+                    new ScopeMapping(
+                            issuer.provider().scopePrefix(), issuer.provider().scopeAliases()));
         }
         return (issuer, grants) -> mappings.get(issuer.issuer()).scopesOf(grants);
     }
@@ -96,8 +114,8 @@ public class AuthBeans {
     }
 
     @Context
-    AccessTokenVerifier accessTokenVerifier(TrustedKeySets keySets, AuthConfiguration resolved, Clock clock,
-                                            GrantedScopes grantedScopes) {
+    AccessTokenVerifier accessTokenVerifier(
+            TrustedKeySets keySets, AuthConfiguration resolved, Clock clock, GrantedScopes grantedScopes) {
         return new AccessTokenVerifier(keySets, resolved.policy(), clock, grantedScopes);
     }
 
@@ -106,22 +124,25 @@ public class AuthBeans {
     @Requires(condition = TokenCacheEnabled.class)
     VerifiedTokenCache<Authentication> verifiedTokenCache(AuthSettings auth, TrustedKeySets keySets, Clock clock) {
         TokenCacheSettings settings = auth.getTokenCache();
-        VerifiedTokenCache<Authentication> cache = new VerifiedTokenCache<>(settings.getMaxEntries(),
-                settings.getMaxBytes(), settings.getMaxTtl(), clock);
+        VerifiedTokenCache<Authentication> cache =
+                new VerifiedTokenCache<>(settings.getMaxEntries(), settings.getMaxBytes(), settings.getMaxTtl(), clock);
         keySets.onKeySetChange(cache::keySetChanged);
         return cache;
     }
 
     /** Cognito access tokens name no API: the client allow-list stands in for the audience. */
     private static String audience(TrustedIssuer issuer) {
-        return issuer.audience() != null ? issuer.audience()
+        return issuer.audience() != null
+                ? issuer.audience()
                 : "none (client_id one of " + issuer.provider().allowedClientIds() + ")";
     }
 
     /** Nothing for the generic provider, so the log line stays as it was. */
     private static String profile(TrustedIssuer issuer) {
         ProviderSettings settings = issuer.provider();
-        return settings.provider() == Provider.GENERIC ? "" : ", provider " + settings.provider().value();
+        return settings.provider() == Provider.GENERIC
+                ? ""
+                : ", provider " + settings.provider().value();
     }
 
     private static String describe(TrustedIssuer issuer) {

@@ -15,7 +15,6 @@ import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.time.Duration;
 
@@ -38,8 +37,11 @@ public class AuthMetrics implements KeyFetchObserver, ApplicationEventListener<S
     private final Clock clock;
     private final BeanProvider<VerifiedTokenCache<Authentication>> cache;
 
-    public AuthMetrics(MeterRegistry registry, BeanProvider<TrustedKeySets> keySets,
-                       BeanProvider<VerifiedTokenCache<Authentication>> cache, Clock clock) {
+    public AuthMetrics(
+            MeterRegistry registry,
+            BeanProvider<TrustedKeySets> keySets,
+            BeanProvider<VerifiedTokenCache<Authentication>> cache,
+            Clock clock) {
         this.registry = registry;
         this.keySets = keySets;
         this.clock = clock;
@@ -60,21 +62,42 @@ public class AuthMetrics implements KeyFetchObserver, ApplicationEventListener<S
     public void onApplicationEvent(StartupEvent event) {
         for (IssuerKeys keys : keySets.get().all()) {
             String issuer = keys.issuer().name();
-            Gauge.builder("jwks.key.age", keys, k -> k.status().lastSuccess()
-                            .map(at -> Duration.between(at, clock.instant()).toMillis() / 1000.0).orElse(Double.NaN))
+            Gauge.builder(
+                            "jwks.key.age",
+                            keys,
+                            k -> k.status()
+                                    .lastSuccess()
+                                    .map(at -> Duration.between(at, clock.instant())
+                                                    .toMillis()
+                                            / 1000.0)
+                                    .orElse(Double.NaN))
                     .description("Seconds since the issuer's keys were last fetched successfully")
-                    .baseUnit("seconds").tag("issuer", issuer).register(registry);
+                    .baseUnit("seconds")
+                    .tag("issuer", issuer)
+                    .register(registry);
             Gauge.builder("jwks.keys", keys, k -> k.status().keyCount())
                     .description("Signing keys in the issuer's last fetched key set")
-                    .tag("issuer", issuer).register(registry);
+                    .tag("issuer", issuer)
+                    .register(registry);
         }
         cache.ifPresent(tokens -> {
-            FunctionCounter.builder("verified.token.cache.requests", tokens, c -> c.stats().hitCount())
-                    .description("Lookups in the verified-token cache").tag("result", "hit").register(registry);
-            FunctionCounter.builder("verified.token.cache.requests", tokens, c -> c.stats().missCount())
-                    .description("Lookups in the verified-token cache").tag("result", "miss").register(registry);
+            FunctionCounter.builder(
+                            "verified.token.cache.requests",
+                            tokens,
+                            c -> c.stats().hitCount())
+                    .description("Lookups in the verified-token cache")
+                    .tag("result", "hit")
+                    .register(registry);
+            FunctionCounter.builder(
+                            "verified.token.cache.requests",
+                            tokens,
+                            c -> c.stats().missCount())
+                    .description("Lookups in the verified-token cache")
+                    .tag("result", "miss")
+                    .register(registry);
             Gauge.builder("verified.token.cache.size", tokens, VerifiedTokenCache::size)
-                    .description("Tokens in the verified-token cache").register(registry);
+                    .description("Tokens in the verified-token cache")
+                    .register(registry);
         });
     }
 }

@@ -16,8 +16,7 @@ import io.micronaut.http.HttpRequest;
  */
 final class AuthenticationFailures {
 
-    private AuthenticationFailures() {
-    }
+    private AuthenticationFailures() {}
 
     static void record(HttpRequest<?> request, AuthenticationFailure failure) {
         request.setAttribute(AuthenticationFailure.REQUEST_ATTRIBUTE, failure);

@@ -8,11 +8,10 @@ import io.micronaut.security.token.TokenAuthenticationFetcher;
 import io.micronaut.security.token.reader.TokenResolver;
 import io.micronaut.security.token.validator.TokenValidator;
 import jakarta.inject.Singleton;
+import java.util.List;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-
-import java.util.List;
 
 /**
  * Hands the bearer token to the validators, in place of Micronaut Security's fetcher. That one also
@@ -28,8 +27,8 @@ public class BearerAuthenticationFetcher implements AuthenticationFetcher<HttpRe
     private final TokenResolver<HttpRequest<?>> resolver;
     private final List<TokenValidator<HttpRequest<?>>> validators;
 
-    public BearerAuthenticationFetcher(TokenResolver<HttpRequest<?>> resolver,
-                                       List<TokenValidator<HttpRequest<?>>> validators) {
+    public BearerAuthenticationFetcher(
+            TokenResolver<HttpRequest<?>> resolver, List<TokenValidator<HttpRequest<?>>> validators) {
         this.resolver = resolver;
         this.validators = validators;
     }
@@ -44,7 +43,9 @@ public class BearerAuthenticationFetcher implements AuthenticationFetcher<HttpRe
         if (validators.size() == 1) {
             return validators.get(0).validateToken(token, request);
         }
-        return Flux.fromIterable(validators).concatMap(validator -> validator.validateToken(token, request)).next();
+        return Flux.fromIterable(validators)
+                .concatMap(validator -> validator.validateToken(token, request))
+                .next();
     }
 
     @Override

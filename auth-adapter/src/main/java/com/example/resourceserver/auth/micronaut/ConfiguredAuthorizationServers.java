@@ -4,7 +4,6 @@ import com.example.resourceserver.auth.config.AuthConfiguration;
 import com.example.resourceserver.auth.config.TrustedIssuer;
 import com.example.resourceserver.domain.access.AuthorizationServers;
 import jakarta.inject.Singleton;
-
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,13 +1,12 @@
 package com.example.resourceserver.auth.micronaut;
 
-import com.example.resourceserver.auth.token.TokenCaller;
-
 import com.example.resourceserver.auth.config.AuthConfiguration;
 import com.example.resourceserver.auth.config.IntrospectionResolver;
 import com.example.resourceserver.auth.config.IntrospectionSettings;
 import com.example.resourceserver.auth.config.IntrospectionTarget;
 import com.example.resourceserver.auth.config.InvalidAuthConfigurationException;
 import com.example.resourceserver.auth.config.IssuerIntrospectionSettings;
+import com.example.resourceserver.auth.token.TokenCaller;
 import com.example.resourceserver.auth.token.introspection.IntrospectionObserver;
 import com.example.resourceserver.auth.token.introspection.TokenIntrospector;
 import io.micronaut.context.annotation.Context;
@@ -15,13 +14,12 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the introspection objects at startup: the checked targets (a setting that cannot work stops
@@ -33,14 +31,17 @@ public class IntrospectionBeans {
     private static final Logger LOG = LoggerFactory.getLogger(IntrospectionBeans.class);
 
     /** Wrapped in a holder because a factory method may not return null and the list may be empty. */
-    public record Introspection(Optional<TokenIntrospector> introspector) {
-    }
+    public record Introspection(Optional<TokenIntrospector> introspector) {}
 
     @Context
-    Introspection introspection(IntrospectionSettings settings, List<IssuerIntrospectionSettings> named,
-                                AuthConfiguration configuration, Clock clock,
-                                @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
-                                Optional<IntrospectionObserver> observer, TokenCaller callers) {
+    Introspection introspection(
+            IntrospectionSettings settings,
+            List<IssuerIntrospectionSettings> named,
+            AuthConfiguration configuration,
+            Clock clock,
+            @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
+            Optional<IntrospectionObserver> observer,
+            TokenCaller callers) {
         List<IntrospectionTarget> targets;
         try {
             targets = IntrospectionResolver.resolve(settings, named, configuration);
@@ -51,13 +52,21 @@ public class IntrospectionBeans {
             return new Introspection(Optional.empty());
         }
         for (IntrospectionTarget target : targets) {
-            LOG.info("Introspecting {} tokens of issuer '{}' at {} as client {}",
-                    target.introspectJwts() ? "opaque and JWT" : "opaque", target.issuer().name(),
+            LOG.info(
+                    "Introspecting {} tokens of issuer '{}' at {} as client {}",
+                    target.introspectJwts() ? "opaque and JWT" : "opaque",
+                    target.issuer().name(),
                     target.endpoint().map(Object::toString).orElse("its discovered introspection_endpoint"),
                     target.clientId());
         }
-        return new Introspection(Optional.of(new TokenIntrospector(targets, settings, configuration.policy().leeway(),
-                configuration.insecureHttpAllowed(), clock, blocking, observer.orElse(IntrospectionObserver.NONE),
+        return new Introspection(Optional.of(new TokenIntrospector(
+                targets,
+                settings,
+                configuration.policy().leeway(),
+                configuration.insecureHttpAllowed(),
+                clock,
+                blocking,
+                observer.orElse(IntrospectionObserver.NONE),
                 callers)));
     }
 }

@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
-
 import java.time.Duration;
 
 /**
@@ -36,8 +35,10 @@ public class IntrospectionMetrics implements IntrospectionObserver {
     public void called(String issuer, String outcome, Duration took) {
         Timer.builder("token.introspections")
                 .description("Calls to an issuer's introspection endpoint, by outcome")
-                .tag("issuer", issuer).tag("outcome", outcome)
-                .register(registry).record(took);
+                .tag("issuer", issuer)
+                .tag("outcome", outcome)
+                .register(registry)
+                .record(took);
     }
 
     @Override
@@ -47,6 +48,8 @@ public class IntrospectionMetrics implements IntrospectionObserver {
 
     private Counter cacheCounter(String result) {
         return Counter.builder("token.introspection.cache.requests")
-                .description("Lookups in the introspection cache").tag("result", result).register(registry);
+                .description("Lookups in the introspection cache")
+                .tag("result", result)
+                .register(registry);
     }
 }

@@ -8,13 +8,12 @@ import io.micronaut.management.health.indicator.HealthIndicator;
 import io.micronaut.management.health.indicator.HealthResult;
 import io.micronaut.management.health.indicator.annotation.Readiness;
 import jakarta.inject.Singleton;
-import org.reactivestreams.Publisher;
-import reactor.core.publisher.Mono;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
 
 /**
  * Readiness: DOWN until every trusted issuer's keys have been loaded once, then UP, also through a
@@ -50,12 +49,15 @@ public class IssuersReadinessIndicator implements HealthIndicator {
             allLoaded &= loaded;
             issuer.put("keysLoaded", loaded);
             issuer.put("lastRefreshSucceeded", loaded && !status.lastAttemptFailed());
-            status.lastSuccess().ifPresent(at ->
-                    issuer.put("keyAgeSeconds", Duration.between(at, clock.instant()).toSeconds()));
+            status.lastSuccess()
+                    .ifPresent(at -> issuer.put(
+                            "keyAgeSeconds",
+                            Duration.between(at, clock.instant()).toSeconds()));
             issuer.put("keyCount", status.keyCount());
             details.put(keys.issuer().name(), issuer);
         }
         return Mono.just(HealthResult.builder(NAME, allLoaded ? HealthStatus.UP : HealthStatus.DOWN)
-                .details(details).build());
+                .details(details)
+                .build());
     }
 }

@@ -10,7 +10,6 @@ import io.micronaut.scheduling.TaskScheduler;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,8 +37,11 @@ public class KeySetRefresher implements ApplicationEventListener<ServerStartupEv
     private final Map<IssuerKeys, AtomicBoolean> running = new ConcurrentHashMap<>();
     private volatile ScheduledFuture<?> checks;
 
-    public KeySetRefresher(TrustedKeySets keySets, @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
-                           @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler, AuthConfiguration configuration) {
+    public KeySetRefresher(
+            TrustedKeySets keySets,
+            @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
+            @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler,
+            AuthConfiguration configuration) {
         this.keySets = keySets;
         this.blocking = blocking;
         this.scheduler = scheduler;

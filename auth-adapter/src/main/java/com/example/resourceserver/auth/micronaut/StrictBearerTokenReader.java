@@ -14,11 +14,10 @@ import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.RouteInfo;
 import io.micronaut.web.router.RouteMatch;
 import jakarta.inject.Singleton;
-
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads the bearer token the way RFC 6750 §2.1 and the contract want, replacing Micronaut's reader
@@ -53,7 +52,11 @@ public class StrictBearerTokenReader implements TokenReader<HttpRequest<?>> {
     static final String QUERY_PARAMETER = "access_token";
 
     /** What a route asks of its callers, as far as reading credentials goes. */
-    enum RouteProtection { PUBLIC, PROTECTED, UNDECLARED }
+    enum RouteProtection {
+        PUBLIC,
+        PROTECTED,
+        UNDECLARED
+    }
 
     // Routes are fixed at startup: decide once per route, not once per request.
     private final Map<RouteInfo<?>, RouteProtection> protectionByRoute = new ConcurrentHashMap<>();
@@ -88,7 +91,9 @@ public class StrictBearerTokenReader implements TokenReader<HttpRequest<?>> {
             return fail(request, required, Reason.MALFORMED);
         }
         String query = request.getUri().getRawQuery();
-        if (query != null && query.contains(QUERY_PARAMETER) && request.getParameters().contains(QUERY_PARAMETER)) {
+        if (query != null
+                && query.contains(QUERY_PARAMETER)
+                && request.getParameters().contains(QUERY_PARAMETER)) {
             return fail(request, required, Reason.TOKEN_IN_MULTIPLE_PLACES);
         }
         if (required) {
@@ -123,7 +128,8 @@ public class StrictBearerTokenReader implements TokenReader<HttpRequest<?>> {
         if (route.isEmpty()) {
             return RouteProtection.PUBLIC;
         }
-        return protectionByRoute.computeIfAbsent(route.get().getRouteInfo(), StrictBearerTokenReader::declaredProtection);
+        return protectionByRoute.computeIfAbsent(
+                route.get().getRouteInfo(), StrictBearerTokenReader::declaredProtection);
     }
 
     static RouteProtection declaredProtection(RouteInfo<?> route) {

@@ -14,7 +14,9 @@ public class TokenCacheEnabled implements Condition {
     @Override
     public boolean matches(ConditionContext context) {
         if (context.getBeanContext() instanceof PropertyResolver properties) {
-            return properties.getProperty("auth.token-cache.enabled", Boolean.class).orElse(true);
+            return properties
+                    .getProperty("auth.token-cache.enabled", Boolean.class)
+                    .orElse(true);
         }
         return true;
     }

@@ -1,7 +1,6 @@
 package com.example.resourceserver.auth.scope;
 
 import com.example.resourceserver.domain.caller.Scope;
-
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Map;

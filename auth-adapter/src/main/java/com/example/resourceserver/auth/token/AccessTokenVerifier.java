@@ -18,7 +18,6 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.SignedJWT;
-
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -56,16 +55,15 @@ public final class AccessTokenVerifier {
     private final Clock clock;
 
     /** One issuer's claim rules (time rules, then its profile's) and profile, built once at startup. */
-    private record IssuerProfile(List<ClaimRule> claimRules, ProviderProfile profile) {
-    }
+    private record IssuerProfile(List<ClaimRule> claimRules, ProviderProfile profile) {}
 
     /** Grants are the scopes of the same value (no prefixes or aliases). */
     public AccessTokenVerifier(TrustedKeySets keySets, VerificationPolicy policy, Clock clock) {
         this(keySets, policy, clock, GrantedScopes.AS_GRANTED);
     }
 
-    public AccessTokenVerifier(TrustedKeySets keySets, VerificationPolicy policy, Clock clock,
-                               GrantedScopes grantedScopes) {
+    public AccessTokenVerifier(
+            TrustedKeySets keySets, VerificationPolicy policy, Clock clock, GrantedScopes grantedScopes) {
         this.keySets = keySets;
         this.parser = new SignedTokenParser(policy.maxTokenLength());
         this.headerRules = TokenRules.headerRules(policy);
@@ -100,10 +98,15 @@ public final class AccessTokenVerifier {
             for (ClaimRule rule : issuer.claimRules()) {
                 refuseIf(rule.check(claims));
             }
-            Caller caller = new Caller(issuer.profile().subjectOf(claims),
+            Caller caller = new Caller(
+                    issuer.profile().subjectOf(claims),
                     grantedScopes.of(keys.issuer(), issuer.profile().grantsOf(claims)));
-            return new Verification.Verified(new VerifiedToken(caller, keys.issuer(), signingKey,
-                    payload.claims().getExpirationTime().toInstant(), Collections.unmodifiableMap(payload.json())));
+            return new Verification.Verified(new VerifiedToken(
+                    caller,
+                    keys.issuer(),
+                    signingKey,
+                    payload.claims().getExpirationTime().toInstant(),
+                    Collections.unmodifiableMap(payload.json())));
         } catch (TokenRejected rejected) {
             return new Verification.Rejected(rejected.failure());
         }

@@ -10,8 +10,7 @@ package com.example.resourceserver.auth.token;
  */
 final class CompactJws {
 
-    private CompactJws() {
-    }
+    private CompactJws() {}
 
     static boolean isWellFormed(String token, int maxLength) {
         int length = token.length();

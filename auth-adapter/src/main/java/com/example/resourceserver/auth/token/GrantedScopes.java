@@ -2,7 +2,6 @@ package com.example.resourceserver.auth.token;
 
 import com.example.resourceserver.auth.config.TrustedIssuer;
 import com.example.resourceserver.domain.caller.Scope;
-
 import java.util.HashSet;
 import java.util.Set;
 

@@ -5,7 +5,6 @@ import com.nimbusds.jose.Algorithm;
 import com.nimbusds.jose.Header;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.SignedJWT;
-
 import java.text.ParseException;
 
 /**

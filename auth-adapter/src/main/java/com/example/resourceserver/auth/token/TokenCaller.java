@@ -6,7 +6,6 @@ import com.example.resourceserver.auth.token.profile.ProviderProfiles;
 import com.example.resourceserver.auth.token.rules.TokenClaims;
 import com.example.resourceserver.domain.caller.Caller;
 import com.nimbusds.jwt.JWTClaimsSet;
-
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.Map;

@@ -4,7 +4,6 @@ import com.example.resourceserver.domain.caller.AuthenticationFailure.Reason;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-
 import java.text.ParseException;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +19,7 @@ record TokenPayload(Map<String, Object> json, JWTClaimsSet claims) {
 
     /** 9999-12-31T23:59:59Z: beyond it a NumericDate is nonsense and may overflow conversions. */
     static final double MAX_NUMERIC_DATE = 253_402_300_799d;
+
     private static final List<String> TIME_CLAIMS = List.of("exp", "nbf", "iat");
 
     static TokenPayload of(SignedJWT jwt) throws TokenRejected {

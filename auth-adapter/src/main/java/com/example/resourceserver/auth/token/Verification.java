@@ -1,7 +1,6 @@
 package com.example.resourceserver.auth.token;
 
 import com.example.resourceserver.domain.caller.AuthenticationFailure;
-
 import java.util.Objects;
 
 /**
@@ -13,8 +12,7 @@ public sealed interface Verification {
     /** Only from {@link com.example.resourceserver.auth.keys.KeyAccess#CACHED_ONLY}: verify again with fetching allowed. */
     KeysNotCached KEYS_NOT_CACHED = new KeysNotCached();
 
-    record KeysNotCached() implements Verification {
-    }
+    record KeysNotCached() implements Verification {}
 
     record Verified(VerifiedToken token) implements Verification {
         public Verified {

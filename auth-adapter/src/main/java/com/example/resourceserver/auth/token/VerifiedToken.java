@@ -3,7 +3,6 @@ package com.example.resourceserver.auth.token;
 import com.example.resourceserver.auth.config.TrustedIssuer;
 import com.example.resourceserver.domain.caller.Caller;
 import com.nimbusds.jose.jwk.JWK;
-
 import java.time.Instant;
 import java.util.Map;
 
@@ -16,6 +15,5 @@ import java.util.Map;
  * @param expiresAt its {@code exp}
  * @param claims    all claims, read-only, for adapters that want more than the caller
  */
-public record VerifiedToken(Caller caller, TrustedIssuer issuer, JWK key, Instant expiresAt,
-                            Map<String, Object> claims) {
-}
+public record VerifiedToken(
+        Caller caller, TrustedIssuer issuer, JWK key, Instant expiresAt, Map<String, Object> claims) {}

@@ -7,7 +7,6 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
 import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import com.nimbusds.jose.jwk.JWKSet;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
@@ -61,7 +60,8 @@ public final class VerifiedTokenCache<V> {
                     }
 
                     @Override
-                    public long expireAfterUpdate(String token, Entry<V> entry, long currentTime, long currentDuration) {
+                    public long expireAfterUpdate(
+                            String token, Entry<V> entry, long currentTime, long currentDuration) {
                         return lifetimeNanos(entry.token());
                     }
 
@@ -95,8 +95,10 @@ public final class VerifiedTokenCache<V> {
     /** Drops every entry of this issuer whose signing key is not in its new key set. */
     public void keySetChanged(TrustedIssuer issuer, JWKSet keys) {
         Set<Object> current = new HashSet<>(keys.getKeys());
-        cache.asMap().values().removeIf(entry ->
-                entry.token().issuer().equals(issuer) && !current.contains(entry.token().key()));
+        cache.asMap()
+                .values()
+                .removeIf(entry -> entry.token().issuer().equals(issuer)
+                        && !current.contains(entry.token().key()));
     }
 
     public long size() {

@@ -1,15 +1,14 @@
 package com.example.resourceserver.auth.config;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
-import java.net.URI;
-import java.util.Optional;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class Auth0ShorthandTest {
 
@@ -34,8 +33,8 @@ class Auth0ShorthandTest {
         assertEquals("auth0", issuer.name());
         assertEquals("https://tenant.eu.auth0.com/", issuer.issuer());
         assertEquals("https://api.example.com", issuer.audience());
-        assertEquals(new JwksLocation.Fixed(URI.create("https://tenant.eu.auth0.com/.well-known/jwks.json")),
-                issuer.jwks());
+        assertEquals(
+                new JwksLocation.Fixed(URI.create("https://tenant.eu.auth0.com/.well-known/jwks.json")), issuer.jwks());
     }
 
     @Test
@@ -60,7 +59,8 @@ class Auth0ShorthandTest {
     void theSameAudienceUnderBothNamesIsFine() {
         auth0.setDomain("tenant.auth0.com");
         auth0.setAudience("https://quickstarts/api");
-        assertEquals("https://quickstarts/api", issuer("https://quickstarts/api").audience());
+        assertEquals(
+                "https://quickstarts/api", issuer("https://quickstarts/api").audience());
     }
 
     @Test
@@ -68,7 +68,8 @@ class Auth0ShorthandTest {
         auth0.setDomain("tenant.auth0.com");
         auth0.setAudience("https://a");
         var e = assertThrows(InvalidAuthConfigurationException.class, () -> Auth0Shorthand.issuer(auth0, "https://b"));
-        assertTrue(e.getMessage().startsWith("AUTH0_AUDIENCE and API_IDENTIFIER are both set and differ"), e.getMessage());
+        assertTrue(
+                e.getMessage().startsWith("AUTH0_AUDIENCE and API_IDENTIFIER are both set and differ"), e.getMessage());
     }
 
     @Test
@@ -85,8 +86,8 @@ class Auth0ShorthandTest {
 
     @Test
     void apiIdentifierWithoutDomainNamesTheAliasThatWasSet() {
-        var e = assertThrows(InvalidAuthConfigurationException.class,
-                () -> Auth0Shorthand.issuer(auth0, "https://quickstarts/api"));
+        var e = assertThrows(
+                InvalidAuthConfigurationException.class, () -> Auth0Shorthand.issuer(auth0, "https://quickstarts/api"));
         assertTrue(e.getMessage().startsWith("API_IDENTIFIER is set but AUTH0_DOMAIN is missing"), e.getMessage());
     }
 

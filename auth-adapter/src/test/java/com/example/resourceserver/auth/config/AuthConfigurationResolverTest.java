@@ -1,19 +1,18 @@
 package com.example.resourceserver.auth.config;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import org.junit.jupiter.api.Test;
-
-import java.net.URI;
-import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
 
 /** How the sources of issuers combine, and that one call runs every check. */
 class AuthConfigurationResolverTest {
@@ -30,7 +29,8 @@ class AuthConfigurationResolverTest {
     }
 
     private String failure() {
-        return assertThrows(InvalidAuthConfigurationException.class, this::resolve).getMessage();
+        return assertThrows(InvalidAuthConfigurationException.class, this::resolve)
+                .getMessage();
     }
 
     private static NamedIssuerSettings named(String name, String issuer, String audience) {
@@ -45,7 +45,11 @@ class AuthConfigurationResolverTest {
         auth0.setDomain("tenant.eu.auth0.com");
         auth0.setAudience("https://api.example.com");
 
-        assertEquals(List.of(new TrustedIssuer("auth0", "https://tenant.eu.auth0.com/", "https://api.example.com",
+        assertEquals(
+                List.of(new TrustedIssuer(
+                        "auth0",
+                        "https://tenant.eu.auth0.com/",
+                        "https://api.example.com",
                         new JwksLocation.Fixed(URI.create("https://tenant.eu.auth0.com/.well-known/jwks.json")),
                         ProviderSettings.of(Provider.AUTH0))),
                 resolve().issuers());
@@ -54,7 +58,9 @@ class AuthConfigurationResolverTest {
     @Test
     void apiIdentifierReachesTheAuth0Shorthand() {
         auth0.setDomain("tenant.auth0.com");
-        assertEquals("https://quickstarts/api", resolve("https://quickstarts/api", List.of()).issuers().get(0).audience());
+        assertEquals(
+                "https://quickstarts/api",
+                resolve("https://quickstarts/api", List.of()).issuers().get(0).audience());
     }
 
     @Test
@@ -62,8 +68,13 @@ class AuthConfigurationResolverTest {
         auth.setIssuer("https://login.example.com/realms/demo");
         auth.setAudience("messages-api");
 
-        assertEquals(List.of(new TrustedIssuer("default", "https://login.example.com/realms/demo", "messages-api",
-                new JwksLocation.Discovered("https://login.example.com/realms/demo"))), resolve().issuers());
+        assertEquals(
+                List.of(new TrustedIssuer(
+                        "default",
+                        "https://login.example.com/realms/demo",
+                        "messages-api",
+                        new JwksLocation.Discovered("https://login.example.com/realms/demo"))),
+                resolve().issuers());
     }
 
     @Test
@@ -72,8 +83,10 @@ class AuthConfigurationResolverTest {
         auth0.setAudience("https://api");
         auth.setIssuer("https://login.example.com/");
         auth.setAudience("api");
-        assertEquals("Both AUTH0_DOMAIN and AUTH_ISSUER are set: configure one issuer through either the Auth0 pair "
-                + "or the AUTH_* variables (list further issuers under auth.issuers in application.yml).", failure());
+        assertEquals(
+                "Both AUTH0_DOMAIN and AUTH_ISSUER are set: configure one issuer through either the Auth0 pair "
+                        + "or the AUTH_* variables (list further issuers under auth.issuers in application.yml).",
+                failure());
     }
 
     @Test
@@ -86,8 +99,10 @@ class AuthConfigurationResolverTest {
 
     @Test
     void nothingConfiguredSaysWhatToSet() {
-        assertEquals("No token issuer is configured: set AUTH0_DOMAIN and AUTH0_AUDIENCE, or AUTH_ISSUER and "
-                + "AUTH_AUDIENCE (or start with MICRONAUT_ENVIRONMENTS=dev for the local development issuer).", failure());
+        assertEquals(
+                "No token issuer is configured: set AUTH0_DOMAIN and AUTH0_AUDIENCE, or AUTH_ISSUER and "
+                        + "AUTH_AUDIENCE (or start with MICRONAUT_ENVIRONMENTS=dev for the local development issuer).",
+                failure());
     }
 
     @Test
@@ -99,18 +114,27 @@ class AuthConfigurationResolverTest {
 
     @Test
     void theDevelopmentIssuerIsUsedOnlyWhenNothingElseIsConfigured() {
-        TrustedIssuer dev = new TrustedIssuer("dev", "https://dev-issuer.invalid/", "aud",
+        TrustedIssuer dev = new TrustedIssuer(
+                "dev",
+                "https://dev-issuer.invalid/",
+                "aud",
                 new JwksLocation.Fixed(URI.create("http://localhost:8080/jwks")));
-        assertEquals(List.of(dev),
-                AuthConfigurationResolver.resolve(auth, auth0, "", List.of(), Optional.of(dev)).issuers());
+        assertEquals(
+                List.of(dev),
+                AuthConfigurationResolver.resolve(auth, auth0, "", List.of(), Optional.of(dev))
+                        .issuers());
 
         List<NamedIssuerSettings> partner = List.of(named("partner", "https://b.example.com/", "api-b"));
-        assertEquals(List.of("partner"), AuthConfigurationResolver.resolve(auth, auth0, "", partner, Optional.of(dev))
-                .issuers().stream().map(TrustedIssuer::name).toList());
+        assertEquals(
+                List.of("partner"),
+                AuthConfigurationResolver.resolve(auth, auth0, "", partner, Optional.of(dev)).issuers().stream()
+                        .map(TrustedIssuer::name)
+                        .toList());
 
         auth.setIssuer("https://login.example.com/");
         auth.setAudience("api");
-        List<TrustedIssuer> issuers = AuthConfigurationResolver.resolve(auth, auth0, "", List.of(), Optional.of(dev)).issuers();
+        List<TrustedIssuer> issuers = AuthConfigurationResolver.resolve(auth, auth0, "", List.of(), Optional.of(dev))
+                .issuers();
         assertEquals(1, issuers.size());
         assertEquals("https://login.example.com/", issuers.get(0).issuer());
     }
@@ -124,7 +148,8 @@ class AuthConfigurationResolverTest {
 
         auth.setInsecureAllowHttp(true);
         AuthConfiguration configuration = resolve();
-        assertEquals(new JwksLocation.Fixed(URI.create("http://keycloak.internal:8080/certs")),
+        assertEquals(
+                new JwksLocation.Fixed(URI.create("http://keycloak.internal:8080/certs")),
                 configuration.issuers().get(0).jwks());
         assertTrue(configuration.insecureHttpAllowed());
     }
@@ -138,7 +163,8 @@ class AuthConfigurationResolverTest {
 
         List<TrustedIssuer> issuers = resolve("", List.of(partner)).issuers();
 
-        assertEquals(List.of("https://a.example.com/", "https://b.example.com"),
+        assertEquals(
+                List.of("https://a.example.com/", "https://b.example.com"),
                 issuers.stream().map(TrustedIssuer::issuer).toList());
         assertEquals("partner", issuers.get(1).name());
         assertEquals("api-b", issuers.get(1).audience());
@@ -146,9 +172,11 @@ class AuthConfigurationResolverTest {
 
     @Test
     void namedIssuersAloneAreEnough() {
-        List<NamedIssuerSettings> named = List.of(named("a", "https://a.example.com/", "api"),
-                named("b", "https://b.example.com/", "api"));
-        assertEquals(List.of("a", "b"), resolve("", named).issuers().stream().map(TrustedIssuer::name).toList());
+        List<NamedIssuerSettings> named =
+                List.of(named("a", "https://a.example.com/", "api"), named("b", "https://b.example.com/", "api"));
+        assertEquals(
+                List.of("a", "b"),
+                resolve("", named).issuers().stream().map(TrustedIssuer::name).toList());
     }
 
     @Test
@@ -173,15 +201,22 @@ class AuthConfigurationResolverTest {
         auth.setAudience("api-a");
         NamedIssuerSettings listedDefault = named("default", "https://b.example.com/", "api-b");
         var e = assertThrows(InvalidAuthConfigurationException.class, () -> resolve("", List.of(listedDefault)));
-        assertEquals("Both AUTH_ISSUER and auth.issuers.default configure the issuer named default: give the entry "
-                + "under auth.issuers another name.", e.getMessage());
+        assertEquals(
+                "Both AUTH_ISSUER and auth.issuers.default configure the issuer named default: give the entry "
+                        + "under auth.issuers another name.",
+                e.getMessage());
     }
 
     @Test
     void aListedDefaultAloneIsJustANamedIssuer() {
         NamedIssuerSettings listedDefault = named("default", "https://b.example.com/", "api-b");
-        assertEquals(List.of(new TrustedIssuer("default", "https://b.example.com/", "api-b",
-                new JwksLocation.Discovered("https://b.example.com/"))), resolve("", List.of(listedDefault)).issuers());
+        assertEquals(
+                List.of(new TrustedIssuer(
+                        "default",
+                        "https://b.example.com/",
+                        "api-b",
+                        new JwksLocation.Discovered("https://b.example.com/"))),
+                resolve("", List.of(listedDefault)).issuers());
     }
 
     @Test
@@ -193,7 +228,9 @@ class AuthConfigurationResolverTest {
 
         AuthConfiguration configuration = resolve();
 
-        assertEquals(Set.of(JWSAlgorithm.PS256, JWSAlgorithm.ES256), configuration.policy().algorithms());
+        assertEquals(
+                Set.of(JWSAlgorithm.PS256, JWSAlgorithm.ES256),
+                configuration.policy().algorithms());
         assertEquals(Duration.ofSeconds(30), configuration.policy().leeway());
         assertFalse(configuration.insecureHttpAllowed());
         assertSame(auth.getJwks(), configuration.jwks());

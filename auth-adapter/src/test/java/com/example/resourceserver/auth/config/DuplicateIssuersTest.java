@@ -1,12 +1,11 @@
 package com.example.resourceserver.auth.config;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.net.URI;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import org.junit.jupiter.api.Test;
 
 class DuplicateIssuersTest {
 
@@ -15,21 +14,27 @@ class DuplicateIssuersTest {
     }
 
     private static IssuerEntry listed(String name) {
-        return new IssuerEntry(name, "https://" + name + ".example.com/", "api", null, new IssuerVariables.Listed(name));
+        return new IssuerEntry(
+                name, "https://" + name + ".example.com/", "api", null, new IssuerVariables.Listed(name));
     }
 
     @Test
     void distinctIssuersPass() {
-        DuplicateIssuers.rejectRepeatedIssuers(List.of(issuer("a", "https://a.example.com/"),
+        DuplicateIssuers.rejectRepeatedIssuers(List.of(
+                issuer("a", "https://a.example.com/"),
                 issuer("b", "https://a.example.com"))); // a trailing slash makes another issuer
     }
 
     @Test
     void theSameIssTwiceIsContradictory() {
-        var e = assertThrows(InvalidAuthConfigurationException.class, () -> DuplicateIssuers.rejectRepeatedIssuers(
-                List.of(issuer("a", "https://a.example.com/"), issuer("b", "https://a.example.com/"))));
-        assertEquals("The issuer https://a.example.com/ is configured more than once: give each trusted issuer one "
-                + "entry.", e.getMessage());
+        var e = assertThrows(
+                InvalidAuthConfigurationException.class,
+                () -> DuplicateIssuers.rejectRepeatedIssuers(
+                        List.of(issuer("a", "https://a.example.com/"), issuer("b", "https://a.example.com/"))));
+        assertEquals(
+                "The issuer https://a.example.com/ is configured more than once: give each trusted issuer one "
+                        + "entry.",
+                e.getMessage());
     }
 
     @Test
@@ -39,19 +44,29 @@ class DuplicateIssuersTest {
 
     @Test
     void theSameNameTwiceNamesBothSources() {
-        IssuerEntry topLevel = new IssuerEntry("default", "https://x.example.com/", "api", null,
-                new IssuerVariables.TopLevel());
-        var e = assertThrows(InvalidAuthConfigurationException.class,
+        IssuerEntry topLevel =
+                new IssuerEntry("default", "https://x.example.com/", "api", null, new IssuerVariables.TopLevel());
+        var e = assertThrows(
+                InvalidAuthConfigurationException.class,
                 () -> DuplicateIssuers.rejectRepeatedNames(List.of(topLevel, listed("b"), listed("default"))));
-        assertEquals("Both AUTH_ISSUER and auth.issuers.default configure the issuer named default: give the entry "
-                + "under auth.issuers another name.", e.getMessage());
+        assertEquals(
+                "Both AUTH_ISSUER and auth.issuers.default configure the issuer named default: give the entry "
+                        + "under auth.issuers another name.",
+                e.getMessage());
     }
 
     @Test
     void theIssuerOfAFixedLocationCountsToo() {
-        var e = assertThrows(InvalidAuthConfigurationException.class, () -> DuplicateIssuers.rejectRepeatedIssuers(
-                List.of(issuer("a", "urn:x"), new TrustedIssuer("b", "urn:x", "other",
-                        new JwksLocation.Fixed(URI.create("https://keys.example.com/"))))));
-        assertEquals("The issuer urn:x is configured more than once: give each trusted issuer one entry.", e.getMessage());
+        var e = assertThrows(
+                InvalidAuthConfigurationException.class,
+                () -> DuplicateIssuers.rejectRepeatedIssuers(List.of(
+                        issuer("a", "urn:x"),
+                        new TrustedIssuer(
+                                "b",
+                                "urn:x",
+                                "other",
+                                new JwksLocation.Fixed(URI.create("https://keys.example.com/"))))));
+        assertEquals(
+                "The issuer urn:x is configured more than once: give each trusted issuer one entry.", e.getMessage());
     }
 }

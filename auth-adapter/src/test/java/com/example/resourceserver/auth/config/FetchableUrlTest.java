@@ -1,22 +1,24 @@
 package com.example.resourceserver.auth.config;
 
-import org.junit.jupiter.api.Test;
-
-import java.net.URI;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.net.URI;
+import org.junit.jupiter.api.Test;
 
 class FetchableUrlTest {
 
     private static String failure(String value, boolean insecure) {
-        return assertThrows(InvalidAuthConfigurationException.class,
-                () -> FetchableUrl.parse(value, "AUTH_JWKS_URI", insecure)).getMessage();
+        return assertThrows(
+                        InvalidAuthConfigurationException.class,
+                        () -> FetchableUrl.parse(value, "AUTH_JWKS_URI", insecure))
+                .getMessage();
     }
 
     @Test
     void aSafeUrlIsReturnedAsWritten() {
-        assertEquals(URI.create("https://keys.example.com/jwks.json"),
+        assertEquals(
+                URI.create("https://keys.example.com/jwks.json"),
                 FetchableUrl.parse("https://keys.example.com/jwks.json", "AUTH_JWKS_URI", false));
     }
 
@@ -28,9 +30,12 @@ class FetchableUrlTest {
     @Test
     void theUrlRulesProblemIsNamedWithItsVariable() {
         assertEquals("AUTH_JWKS_URI must use https.", failure("ftp://keys.example.com/", true));
-        assertEquals("AUTH_JWKS_URI must use https (plain http is allowed only to loopback hosts, or anywhere with "
-                + "AUTH_INSECURE_ALLOW_HTTP=true).", failure("http://keys.example.com/", false));
-        assertEquals(URI.create("http://keys.example.com/"),
+        assertEquals(
+                "AUTH_JWKS_URI must use https (plain http is allowed only to loopback hosts, or anywhere with "
+                        + "AUTH_INSECURE_ALLOW_HTTP=true).",
+                failure("http://keys.example.com/", false));
+        assertEquals(
+                URI.create("http://keys.example.com/"),
                 FetchableUrl.parse("http://keys.example.com/", "AUTH_JWKS_URI", true));
     }
 }

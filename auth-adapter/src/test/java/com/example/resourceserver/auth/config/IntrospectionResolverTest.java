@@ -1,16 +1,15 @@
 package com.example.resourceserver.auth.config;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class IntrospectionResolverTest {
 
@@ -23,18 +22,30 @@ class IntrospectionResolverTest {
     }
 
     static AuthConfiguration configuration(TrustedIssuer... issuers) {
-        return new AuthConfiguration(List.of(issuers), new VerificationPolicy(java.util.Set.of(com.nimbusds.jose.JWSAlgorithm.RS256), Duration.ZERO,
-                java.util.Set.of(), false, 4096), false, new AuthSettings().getJwks(), new AuthSettings().getTokenCache());
+        return new AuthConfiguration(
+                List.of(issuers),
+                new VerificationPolicy(
+                        java.util.Set.of(com.nimbusds.jose.JWSAlgorithm.RS256),
+                        Duration.ZERO,
+                        java.util.Set.of(),
+                        false,
+                        4096),
+                false,
+                new AuthSettings().getJwks(),
+                new AuthSettings().getTokenCache());
     }
 
     String refusal(List<IssuerIntrospectionSettings> named, TrustedIssuer... issuers) {
-        return assertThrows(InvalidAuthConfigurationException.class,
-                () -> IntrospectionResolver.resolve(settings, named, configuration(issuers))).getMessage();
+        return assertThrows(
+                        InvalidAuthConfigurationException.class,
+                        () -> IntrospectionResolver.resolve(settings, named, configuration(issuers)))
+                .getMessage();
     }
 
     @Test
     void nothingConfiguredMeansNoIntrospection() {
-        assertTrue(IntrospectionResolver.resolve(settings, List.of(), configuration(main, partner)).isEmpty());
+        assertTrue(IntrospectionResolver.resolve(settings, List.of(), configuration(main, partner))
+                .isEmpty());
     }
 
     @Test
@@ -42,10 +53,13 @@ class IntrospectionResolverTest {
         settings.setUri("https://login.example/introspect");
         settings.setClientId("rs");
         settings.setClientSecret("secret");
-        List<IntrospectionTarget> targets = IntrospectionResolver.resolve(settings, List.of(), configuration(main, partner));
+        List<IntrospectionTarget> targets =
+                IntrospectionResolver.resolve(settings, List.of(), configuration(main, partner));
         assertEquals(1, targets.size());
         assertEquals(main, targets.get(0).issuer());
-        assertEquals(Optional.of(URI.create("https://login.example/introspect")), targets.get(0).endpoint());
+        assertEquals(
+                Optional.of(URI.create("https://login.example/introspect")),
+                targets.get(0).endpoint());
         assertFalse(targets.get(0).introspectJwts());
         assertFalse(targets.get(0).toString().contains("secret"), "the secret is never printed");
     }
@@ -54,7 +68,11 @@ class IntrospectionResolverTest {
     void aClientIdWithoutUriMeansDiscovery() {
         settings.setClientId("rs");
         settings.setClientSecret("secret");
-        assertEquals(Optional.empty(), IntrospectionResolver.resolve(settings, List.of(), configuration(main)).get(0).endpoint());
+        assertEquals(
+                Optional.empty(),
+                IntrospectionResolver.resolve(settings, List.of(), configuration(main))
+                        .get(0)
+                        .endpoint());
     }
 
     @Test
@@ -64,7 +82,8 @@ class IntrospectionResolverTest {
         entry.setIntrospectionClientId("rs");
         entry.setIntrospectionClientSecret("secret");
         entry.setIntrospectJwts(true);
-        List<IntrospectionTarget> targets = IntrospectionResolver.resolve(settings, List.of(entry), configuration(main, partner));
+        List<IntrospectionTarget> targets =
+                IntrospectionResolver.resolve(settings, List.of(entry), configuration(main, partner));
         assertEquals(1, targets.size());
         assertEquals(partner, targets.get(0).issuer());
         assertTrue(targets.get(0).introspectJwts());
@@ -80,15 +99,20 @@ class IntrospectionResolverTest {
         settings.setUri("http://login.example/introspect");
         assertTrue(refusal(List.of(), main).contains("AUTH_INTROSPECTION_URI"), "plain http to a remote host");
         settings.setUri("https://login.example/introspect");
-        assertTrue(refusal(List.of(), issuer("a", "https://a/"), issuer("b", "https://b/")).contains("auth.issuers.<name>"));
+        assertTrue(refusal(List.of(), issuer("a", "https://a/"), issuer("b", "https://b/"))
+                .contains("auth.issuers.<name>"));
 
         IntrospectionSettings jwtsOnly = new IntrospectionSettings();
         jwtsOnly.setIntrospectJwts(true);
-        assertTrue(assertThrows(InvalidAuthConfigurationException.class, () -> IntrospectionResolver.resolve(jwtsOnly,
-                List.of(), configuration(main))).getMessage().contains("AUTH_INTROSPECTION_INTROSPECT_JWTS"));
+        assertTrue(assertThrows(
+                        InvalidAuthConfigurationException.class,
+                        () -> IntrospectionResolver.resolve(jwtsOnly, List.of(), configuration(main)))
+                .getMessage()
+                .contains("AUTH_INTROSPECTION_INTROSPECT_JWTS"));
         IntrospectionSettings noTimeout = new IntrospectionSettings();
         noTimeout.setTimeout(Duration.ZERO);
-        assertThrows(InvalidAuthConfigurationException.class,
+        assertThrows(
+                InvalidAuthConfigurationException.class,
                 () -> IntrospectionResolver.resolve(noTimeout, List.of(), configuration(main)));
     }
 }

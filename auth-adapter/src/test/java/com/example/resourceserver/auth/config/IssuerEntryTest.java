@@ -1,16 +1,15 @@
 package com.example.resourceserver.auth.config;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.net.URI;
-import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The top-level AUTH_* entry and the auth.issuers.<name> entries take one path, each named in its own words. */
 class IssuerEntryTest {
@@ -23,11 +22,14 @@ class IssuerEntryTest {
     }
 
     private String topLevelFailure() {
-        return assertThrows(InvalidAuthConfigurationException.class, () -> topLevel(false)).getMessage();
+        return assertThrows(InvalidAuthConfigurationException.class, () -> topLevel(false))
+                .getMessage();
     }
 
     private String partnerFailure() {
-        return assertThrows(InvalidAuthConfigurationException.class, () -> partner.entry().trustedIssuer(false))
+        return assertThrows(
+                        InvalidAuthConfigurationException.class,
+                        () -> partner.entry().trustedIssuer(false))
                 .getMessage();
     }
 
@@ -50,7 +52,9 @@ class IssuerEntryTest {
         auth.setAudience("messages-api");
         auth.setJwksUri("https://keys.example.com/jwks.json");
 
-        assertEquals(new JwksLocation.Fixed(URI.create("https://keys.example.com/jwks.json")), topLevel(false).jwks());
+        assertEquals(
+                new JwksLocation.Fixed(URI.create("https://keys.example.com/jwks.json")),
+                topLevel(false).jwks());
     }
 
     @Test
@@ -77,8 +81,10 @@ class IssuerEntryTest {
     @Test
     void issuerWithoutAudienceNamesTheMissingVariable() {
         auth.setIssuer("https://login.example.com/");
-        assertEquals("AUTH_ISSUER is set but AUTH_AUDIENCE is missing: set AUTH_AUDIENCE to the API identifier "
-                + "your tokens carry in aud.", topLevelFailure());
+        assertEquals(
+                "AUTH_ISSUER is set but AUTH_AUDIENCE is missing: set AUTH_AUDIENCE to the API identifier "
+                        + "your tokens carry in aud.",
+                topLevelFailure());
     }
 
     @Test
@@ -87,16 +93,18 @@ class IssuerEntryTest {
         assertTrue(topLevelFailure().startsWith("AUTH_AUDIENCE is set but AUTH_ISSUER is missing"));
         auth.setAudience(null);
         auth.setJwksUri("https://keys.example.com/jwks.json");
-        assertEquals("AUTH_JWKS_URI is set but AUTH_ISSUER is missing: set AUTH_ISSUER to the exact iss value "
-                + "of your tokens.", topLevelFailure());
+        assertEquals(
+                "AUTH_JWKS_URI is set but AUTH_ISSUER is missing: set AUTH_ISSUER to the exact iss value "
+                        + "of your tokens.",
+                topLevelFailure());
     }
 
     @ParameterizedTest
     @CsvSource({
-            "http://login.example.com/, AUTH_ISSUER must use https",
-            "ftp://login.example.com/, AUTH_ISSUER must use https",
-            "file:///etc/passwd, AUTH_ISSUER must be an absolute https URL with a host",
-            "https://user:pw@login.example.com/, AUTH_ISSUER must not contain user information",
+        "http://login.example.com/, AUTH_ISSUER must use https",
+        "ftp://login.example.com/, AUTH_ISSUER must use https",
+        "file:///etc/passwd, AUTH_ISSUER must be an absolute https URL with a host",
+        "https://user:pw@login.example.com/, AUTH_ISSUER must not contain user information",
     })
     void discoveryUrlsMustBeHttps(String issuer, String expectedStart) {
         auth.setIssuer(issuer);
@@ -112,11 +120,14 @@ class IssuerEntryTest {
         auth.setJwksUri("http://keycloak.internal:8080/certs");
         assertTrue(topLevelFailure().startsWith("AUTH_JWKS_URI must use https"));
 
-        assertEquals(new JwksLocation.Fixed(URI.create("http://keycloak.internal:8080/certs")), topLevel(true).jwks());
+        assertEquals(
+                new JwksLocation.Fixed(URI.create("http://keycloak.internal:8080/certs")),
+                topLevel(true).jwks());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://127.0.0.1:8180/realms/demo", "http://localhost:8180/realms/demo", "http://[::1]:8180/x"})
+    @ValueSource(
+            strings = {"http://127.0.0.1:8180/realms/demo", "http://localhost:8180/realms/demo", "http://[::1]:8180/x"})
     void plainHttpToLoopbackIsAllowedForDevelopmentAndTests(String issuer) {
         auth.setIssuer(issuer);
         auth.setAudience("api");
@@ -129,20 +140,29 @@ class IssuerEntryTest {
         partner.setAudience("api-b");
         partner.setJwksUri("https://b.example.com/keys");
 
-        assertEquals(new TrustedIssuer("partner", "https://b.example.com", "api-b",
-                new JwksLocation.Fixed(URI.create("https://b.example.com/keys"))), partner.entry().trustedIssuer(false));
+        assertEquals(
+                new TrustedIssuer(
+                        "partner",
+                        "https://b.example.com",
+                        "api-b",
+                        new JwksLocation.Fixed(URI.create("https://b.example.com/keys"))),
+                partner.entry().trustedIssuer(false));
     }
 
     @Test
     void aNamedIssuerNeedsIssuerAndAudience() {
         partner.setIssuer("https://b.example.com");
-        assertEquals("auth.issuers.partner.audience is missing: every entry under auth.issuers needs an issuer "
-                + "and an audience.", partnerFailure());
+        assertEquals(
+                "auth.issuers.partner.audience is missing: every entry under auth.issuers needs an issuer "
+                        + "and an audience.",
+                partnerFailure());
 
         partner.setIssuer(null);
         partner.setAudience("api-b");
-        assertEquals("auth.issuers.partner.issuer is missing: every entry under auth.issuers needs an issuer "
-                + "and an audience.", partnerFailure());
+        assertEquals(
+                "auth.issuers.partner.issuer is missing: every entry under auth.issuers needs an issuer "
+                        + "and an audience.",
+                partnerFailure());
 
         partner.setAudience(null);
         assertTrue(partnerFailure().startsWith("auth.issuers.partner.issuer is missing"));
@@ -152,8 +172,10 @@ class IssuerEntryTest {
     void aNamedEntryIsHeldToTheSameUrlRulesUnderItsOwnNames() {
         partner.setIssuer("http://b.example.com/");
         partner.setAudience("api-b");
-        assertEquals("auth.issuers.partner.issuer must use https (plain http is allowed only to loopback hosts, "
-                + "or anywhere with AUTH_INSECURE_ALLOW_HTTP=true).", partnerFailure());
+        assertEquals(
+                "auth.issuers.partner.issuer must use https (plain http is allowed only to loopback hosts, "
+                        + "or anywhere with AUTH_INSECURE_ALLOW_HTTP=true).",
+                partnerFailure());
 
         partner.setIssuer("https://b.example.com/");
         partner.setJwksUri("file:///etc/passwd");

@@ -1,17 +1,16 @@
 package com.example.resourceserver.auth.config;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** AUTH_PROVIDER and the settings profiles read: each bad or unused setting stops startup, naming its variable. */
 class ProviderSettingsTest {
@@ -35,7 +34,8 @@ class ProviderSettingsTest {
     }
 
     private List<TrustedIssuer> resolve(NamedIssuerSettings... named) {
-        return AuthConfigurationResolver.resolve(auth, auth0, "", List.of(named), Optional.empty()).issuers();
+        return AuthConfigurationResolver.resolve(auth, auth0, "", List.of(named), Optional.empty())
+                .issuers();
     }
 
     private ProviderSettings settings() {
@@ -43,7 +43,8 @@ class ProviderSettingsTest {
     }
 
     private String failure(NamedIssuerSettings... named) {
-        return assertThrows(InvalidAuthConfigurationException.class, () -> resolve(named)).getMessage();
+        return assertThrows(InvalidAuthConfigurationException.class, () -> resolve(named))
+                .getMessage();
     }
 
     @Test
@@ -64,15 +65,17 @@ class ProviderSettingsTest {
     @Test
     void anUnknownProviderIsNamed() {
         issuer("azure");
-        assertEquals("AUTH_PROVIDER must be one of generic, auth0, okta, entra, cognito, keycloak, not 'azure'.",
-                failure());
+        assertEquals(
+                "AUTH_PROVIDER must be one of generic, auth0, okta, entra, cognito, keycloak, not 'azure'.", failure());
     }
 
     @Test
     void aProviderWithoutIssuerNamesTheMissingIssuer() {
         auth.setProvider("okta");
-        assertEquals("AUTH_PROVIDER is set but AUTH_ISSUER is missing: set AUTH_ISSUER to the exact iss value of "
-                + "your tokens.", failure());
+        assertEquals(
+                "AUTH_PROVIDER is set but AUTH_ISSUER is missing: set AUTH_ISSUER to the exact iss value of "
+                        + "your tokens.",
+                failure());
     }
 
     @Test
@@ -84,13 +87,17 @@ class ProviderSettingsTest {
         assertNull(resolve().get(0).audience());
 
         auth.setAllowedClientIds(null);
-        assertEquals("AUTH_PROVIDER=cognito needs AUTH_ALLOWED_CLIENT_IDS: list the app client IDs whose access "
-                + "tokens this API accepts (Cognito access tokens carry no aud).", failure());
+        assertEquals(
+                "AUTH_PROVIDER=cognito needs AUTH_ALLOWED_CLIENT_IDS: list the app client IDs whose access "
+                        + "tokens this API accepts (Cognito access tokens carry no aud).",
+                failure());
 
         auth.setAllowedClientIds("client-a");
         auth.setAudience("messages-api");
-        assertEquals("AUTH_AUDIENCE must not be set with AUTH_PROVIDER=cognito: Cognito access tokens carry no aud; "
-                + "list the app clients allowed to call this API in AUTH_ALLOWED_CLIENT_IDS instead.", failure());
+        assertEquals(
+                "AUTH_AUDIENCE must not be set with AUTH_PROVIDER=cognito: Cognito access tokens carry no aud; "
+                        + "list the app clients allowed to call this API in AUTH_ALLOWED_CLIENT_IDS instead.",
+                failure());
     }
 
     @Test
@@ -106,26 +113,33 @@ class ProviderSettingsTest {
 
         issuer("okta").setScopePrefix("messages-api");
         auth.setAllowedClientIds(null);
-        assertEquals("AUTH_SCOPE_PREFIX is used only with AUTH_PROVIDER=cognito (it is the Cognito resource-server "
-                + "identifier in front of custom scopes): remove it, or set AUTH_PROVIDER=cognito.", failure());
+        assertEquals(
+                "AUTH_SCOPE_PREFIX is used only with AUTH_PROVIDER=cognito (it is the Cognito resource-server "
+                        + "identifier in front of custom scopes): remove it, or set AUTH_PROVIDER=cognito.",
+                failure());
 
         issuer(null);
-        assertEquals("AUTH_SCOPE_PREFIX is used only with AUTH_PROVIDER=cognito (it is the Cognito resource-server "
-                + "identifier in front of custom scopes): remove it, or set AUTH_PROVIDER=cognito.", failure());
+        assertEquals(
+                "AUTH_SCOPE_PREFIX is used only with AUTH_PROVIDER=cognito (it is the Cognito resource-server "
+                        + "identifier in front of custom scopes): remove it, or set AUTH_PROVIDER=cognito.",
+                failure());
     }
 
     @Test
     void aScopePrefixWithSpacesIsRefused() {
         cognito().setScopePrefix("messages api");
-        assertEquals("AUTH_SCOPE_PREFIX must be a resource-server identifier without spaces, such as messages-api.",
+        assertEquals(
+                "AUTH_SCOPE_PREFIX must be a resource-server identifier without spaces, such as messages-api.",
                 failure());
     }
 
     @Test
     void allowedClientIdsAreCognitoOnly() {
         issuer("entra").setAllowedClientIds("client-a");
-        assertEquals("AUTH_ALLOWED_CLIENT_IDS is used only with AUTH_PROVIDER=cognito: remove it, or set "
-                + "AUTH_PROVIDER=cognito.", failure());
+        assertEquals(
+                "AUTH_ALLOWED_CLIENT_IDS is used only with AUTH_PROVIDER=cognito: remove it, or set "
+                        + "AUTH_PROVIDER=cognito.",
+                failure());
     }
 
     @Test
@@ -134,14 +148,17 @@ class ProviderSettingsTest {
         assertEquals(Set.of("messages-api", "other"), settings().keycloakClientRoles());
 
         issuer("generic");
-        assertEquals("AUTH_KEYCLOAK_CLIENT_ROLES is used only with AUTH_PROVIDER=keycloak: remove it, or set "
-                + "AUTH_PROVIDER=keycloak.", failure());
+        assertEquals(
+                "AUTH_KEYCLOAK_CLIENT_ROLES is used only with AUTH_PROVIDER=keycloak: remove it, or set "
+                        + "AUTH_PROVIDER=keycloak.",
+                failure());
     }
 
     @Test
     void scopeAliasesArePairsForAnyProvider() {
         issuer(null).setScopeAliases("messages.read=read:messages, Messages.Read = read:messages");
-        assertEquals(Map.of("messages.read", "read:messages", "Messages.Read", "read:messages"),
+        assertEquals(
+                Map.of("messages.read", "read:messages", "Messages.Read", "read:messages"),
                 settings().scopeAliases());
     }
 
@@ -149,8 +166,10 @@ class ProviderSettingsTest {
     @ValueSource(strings = {"messages.read", "=read:messages", "messages.read=", "a=b=c", "a b=c", "a=\"c\""})
     void aMalformedAliasIsNamed(String aliases) {
         issuer("entra").setScopeAliases(aliases);
-        assertEquals("AUTH_SCOPE_ALIASES must be a comma-separated list of granted=scope pairs, such as "
-                + "messages.read=read:messages.", failure());
+        assertEquals(
+                "AUTH_SCOPE_ALIASES must be a comma-separated list of granted=scope pairs, such as "
+                        + "messages.read=read:messages.",
+                failure());
     }
 
     @Test
@@ -179,15 +198,18 @@ class ProviderSettingsTest {
         issuer(null);
         partner.setIssuer("https://partner.example/");
         partner.setProvider("cognito");
-        assertEquals("auth.issuers.partner.provider=cognito needs auth.issuers.partner.allowed-client-ids: list the "
-                + "app client IDs whose access tokens this API accepts (Cognito access tokens carry no aud).",
+        assertEquals(
+                "auth.issuers.partner.provider=cognito needs auth.issuers.partner.allowed-client-ids: list the "
+                        + "app client IDs whose access tokens this API accepts (Cognito access tokens carry no aud).",
                 failure(partner));
 
         partner.setAllowedClientIds("client-a");
         partner.setAudience("api");
-        assertEquals("auth.issuers.partner.audience must not be set with auth.issuers.partner.provider=cognito: "
-                + "Cognito access tokens carry no aud; list the app clients allowed to call this API in "
-                + "auth.issuers.partner.allowed-client-ids instead.", failure(partner));
+        assertEquals(
+                "auth.issuers.partner.audience must not be set with auth.issuers.partner.provider=cognito: "
+                        + "Cognito access tokens carry no aud; list the app clients allowed to call this API in "
+                        + "auth.issuers.partner.allowed-client-ids instead.",
+                failure(partner));
 
         partner.setAudience(null);
         assertEquals(Provider.COGNITO, resolve(partner).get(1).provider().provider());
@@ -196,12 +218,16 @@ class ProviderSettingsTest {
         partner.setAudience("api");
         partner.setAllowedClientIds(null);
         partner.setKeycloakClientRoles("x");
-        assertEquals("auth.issuers.partner.keycloak-client-roles is used only with auth.issuers.partner.provider="
-                + "keycloak: remove it, or set auth.issuers.partner.provider=keycloak.", failure(partner));
+        assertEquals(
+                "auth.issuers.partner.keycloak-client-roles is used only with auth.issuers.partner.provider="
+                        + "keycloak: remove it, or set auth.issuers.partner.provider=keycloak.",
+                failure(partner));
 
         partner.setKeycloakClientRoles(null);
         partner.setProvider("nope");
-        assertEquals("auth.issuers.partner.provider must be one of generic, auth0, okta, entra, cognito, keycloak, "
-                + "not 'nope'.", failure(partner));
+        assertEquals(
+                "auth.issuers.partner.provider must be one of generic, auth0, okta, entra, cognito, keycloak, "
+                        + "not 'nope'.",
+                failure(partner));
     }
 }

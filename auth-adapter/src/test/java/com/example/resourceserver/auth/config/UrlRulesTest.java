@@ -1,12 +1,11 @@
 package com.example.resourceserver.auth.config;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
-import java.net.URI;
-
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class UrlRulesTest {
 
@@ -17,8 +16,19 @@ class UrlRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"127.0.0.1.evil.com", "localhost.evil.com", "128.0.0.1", "127.0.0", "127.0.0.256",
-            "10.0.0.1", "0.0.0.0", "[::2]", "127.00000.0.1", "evil.com"})
+    @ValueSource(
+            strings = {
+                "127.0.0.1.evil.com",
+                "localhost.evil.com",
+                "128.0.0.1",
+                "127.0.0",
+                "127.0.0.256",
+                "10.0.0.1",
+                "0.0.0.0",
+                "[::2]",
+                "127.00000.0.1",
+                "evil.com"
+            })
     void notLoopback(String host) {
         assertFalse(UrlRules.isLoopback(host));
     }
@@ -30,8 +40,15 @@ class UrlRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://login.example.com/", "file:///etc/passwd", "jar:file:/x!/y", "ftp://h/x",
-            "https:///nohost", "//login.example.com/x"})
+    @ValueSource(
+            strings = {
+                "http://login.example.com/",
+                "file:///etc/passwd",
+                "jar:file:/x!/y",
+                "ftp://h/x",
+                "https:///nohost",
+                "//login.example.com/x"
+            })
     void notFetchable(String url) {
         assertTrue(UrlRules.problem(URI.create(url), false).isPresent());
     }
@@ -40,6 +57,7 @@ class UrlRulesTest {
     @ValueSource(strings = {"file:///etc/passwd", "ftp://h/x"})
     void theInsecureSwitchOnlyOpensPlainHttp(String url) {
         assertTrue(UrlRules.problem(URI.create(url), true).isPresent());
-        assertTrue(UrlRules.problem(URI.create("http://keycloak.internal/x"), true).isEmpty());
+        assertTrue(
+                UrlRules.problem(URI.create("http://keycloak.internal/x"), true).isEmpty());
     }
 }

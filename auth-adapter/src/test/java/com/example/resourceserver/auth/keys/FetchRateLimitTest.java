@@ -1,19 +1,18 @@
 package com.example.resourceserver.auth.keys;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.JWKSetCacheRefreshEvaluator;
 import com.nimbusds.jose.jwk.source.JWKSetSource;
 import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.SecurityContext;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import org.junit.jupiter.api.Test;
 
 /** The fetch budget, on a hand-driven clock: two per interval normally, one per second (waited for) in an outage. */
 class FetchRateLimitTest {
@@ -32,8 +31,7 @@ class FetchRateLimitTest {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     };
     final FetchRateLimit limit = new FetchRateLimit(source, INTERVAL, MAX_WAIT, status, nanos::get);
 

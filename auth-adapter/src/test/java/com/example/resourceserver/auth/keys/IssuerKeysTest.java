@@ -1,8 +1,14 @@
 package com.example.resourceserver.auth.keys;
 
-import com.example.resourceserver.auth.config.JwksSettings;
-import com.example.resourceserver.auth.config.AuthSettings;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.example.resourceserver.auth.config.JwksLocation;
+import com.example.resourceserver.auth.config.JwksSettings;
 import com.example.resourceserver.auth.config.TrustedIssuer;
 import com.example.resourceserver.auth.testing.JwksServer;
 import com.example.resourceserver.auth.testing.TestKeys;
@@ -13,12 +19,6 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -26,13 +26,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** Key handling against a key set served over real HTTP: discovery, lenient parsing, refresh, outages. */
 class IssuerKeysTest {
@@ -136,15 +134,18 @@ class IssuerKeysTest {
                 + "\"not an object\","
                 + "{\"kty\":\"oct\",\"kid\":\"secret\",\"k\":\"c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0c2VjcmV0\"},"
                 + TestKeys.rsa("enc").toPublicJWK().toJSONObject().entrySet().stream()
-                    .map(e -> "\"" + e.getKey() + "\":\"" + e.getValue() + "\"")
-                    .reduce("{\"use\":\"enc\"", (a, b) -> a + "," + b) + "},"
+                        .map(e -> "\"" + e.getKey() + "\":\"" + e.getValue() + "\"")
+                        .reduce("{\"use\":\"enc\"", (a, b) -> a + "," + b)
+                + "},"
                 + weak.toPublicJWK().toJSONString() + ","
                 + key.toPublicJWK().toJSONString()
                 + "]}";
         server.publishRaw(json);
         IssuerKeys keys = keys(new JwksLocation.Fixed(server.jwksUri()), fast());
 
-        assertEquals(List.of("k1"), keys.candidates(header("k1")).stream().map(JWK::getKeyID).toList());
+        assertEquals(
+                List.of("k1"),
+                keys.candidates(header("k1")).stream().map(JWK::getKeyID).toList());
         assertEquals(1, keys.status().keyCount());
         for (String skipped : List.of("enc", "secret", "weak", "broken", "future")) {
             assertTrue(found(keys, skipped).isEmpty(), skipped);
@@ -167,7 +168,9 @@ class IssuerKeysTest {
         assertEquals(1, keys.candidates(header("k1")).size());
         server.publish(key, added);
 
-        assertEquals(List.of("k2"), keys.candidates(header("k2")).stream().map(JWK::getKeyID).toList());
+        assertEquals(
+                List.of("k2"),
+                keys.candidates(header("k2")).stream().map(JWK::getKeyID).toList());
         assertEquals(2, server.requests(JwksServer.JWKS_PATH));
     }
 
@@ -218,7 +221,9 @@ class IssuerKeysTest {
         Thread.sleep(2500);
 
         assertTrue(keys.candidates(header("k2")).isEmpty());
-        assertEquals(List.of("k1"), announced.get().getKeys().stream().map(JWK::getKeyID).toList());
+        assertEquals(
+                List.of("k1"),
+                announced.get().getKeys().stream().map(JWK::getKeyID).toList());
         assertEquals(KeyLookup.UNKNOWN_KEY, keys.lookup(header("k2"), KeyAccess.FETCH_IF_NEEDED));
     }
 
@@ -240,14 +245,15 @@ class IssuerKeysTest {
         IssuerKeys keys = keys(new JwksLocation.Fixed(server.jwksUri()), fast());
         // Nothing loaded yet: the non-blocking lookups must not fetch.
         assertEquals(KeyLookup.NOT_CACHED, keys.lookup(header("k1"), KeyAccess.CACHED_ONLY));
-        assertEquals(new KeyLookup.Unavailable(fast().getMinRefreshInterval()),
+        assertEquals(
+                new KeyLookup.Unavailable(fast().getMinRefreshInterval()),
                 keys.lookup(header("k1"), KeyAccess.CACHED_OR_STALE));
         assertEquals(0, server.requests(JwksServer.JWKS_PATH), "a non-blocking lookup fetched the key set");
         // Fetching allowed: found, and from then on answered from memory.
         assertNotNull(verifierOf(keys, "k1"));
         assertNotNull(verifierOf(keys, "k1"));
-        org.junit.jupiter.api.Assertions.assertInstanceOf(KeyLookup.Found.class,
-                keys.lookup(header("k1"), KeyAccess.CACHED_ONLY));
+        org.junit.jupiter.api.Assertions.assertInstanceOf(
+                KeyLookup.Found.class, keys.lookup(header("k1"), KeyAccess.CACHED_ONLY));
         // A kid the fresh set lacks: not cached (so the caller may fetch), then unknown after the refetch.
         assertEquals(KeyLookup.NOT_CACHED, keys.lookup(header("nope"), KeyAccess.CACHED_ONLY));
         assertEquals(KeyLookup.UNKNOWN_KEY, keys.lookup(header("nope"), KeyAccess.FETCH_IF_NEEDED));
@@ -257,7 +263,8 @@ class IssuerKeysTest {
     void lookupSaysUnavailableWhenTheKeySetCannotBeFetched() {
         server.mode(JwksServer.Mode.FAIL_500);
         IssuerKeys keys = keys(new JwksLocation.Fixed(server.jwksUri()), fast());
-        assertEquals(new KeyLookup.Unavailable(fast().getMinRefreshInterval()),
+        assertEquals(
+                new KeyLookup.Unavailable(fast().getMinRefreshInterval()),
                 keys.lookup(header("k1"), KeyAccess.FETCH_IF_NEEDED));
     }
 

@@ -1,8 +1,10 @@
 package com.example.resourceserver.auth.keys;
 
-import com.example.resourceserver.auth.config.JwksSettings;
-import com.example.resourceserver.auth.config.AuthSettings;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
 import com.example.resourceserver.auth.config.JwksLocation;
+import com.example.resourceserver.auth.config.JwksSettings;
 import com.example.resourceserver.auth.config.TrustedIssuer;
 import com.example.resourceserver.auth.testing.JwksServer;
 import com.example.resourceserver.auth.testing.TestKeys;
@@ -11,8 +13,6 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.KeyOperation;
 import com.nimbusds.jose.jwk.RSAKey;
-import org.junit.jupiter.api.Test;
-
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import org.junit.jupiter.api.Test;
 
 /**
  * A published key whose {@code key_ops} (RFC 7517 §4.3) is present without {@code verify} is not used
@@ -42,23 +40,46 @@ class KeyOperationsTest {
         String json = "{\"keys\":["
                 + withOps("plain", null).toJSONString() + ","
                 + withOps("verify", Set.of(KeyOperation.VERIFY)).toJSONString() + ","
-                + withOps("sign-verify", Set.of(KeyOperation.SIGN, KeyOperation.VERIFY)).toJSONString() + ","
+                + withOps("sign-verify", Set.of(KeyOperation.SIGN, KeyOperation.VERIFY))
+                        .toJSONString() + ","
                 + withOps("encrypt", Set.of(KeyOperation.ENCRYPT)).toJSONString() + ","
-                + withOps("wrap", Set.of(KeyOperation.WRAP_KEY, KeyOperation.ENCRYPT)).toJSONString() + ","
+                + withOps("wrap", Set.of(KeyOperation.WRAP_KEY, KeyOperation.ENCRYPT))
+                        .toJSONString() + ","
                 + withOps("sign", Set.of(KeyOperation.SIGN)).toJSONString() + ","
                 + emptyOps
                 + "]}";
         ExecutorService executor = Executors.newCachedThreadPool();
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
         try (JwksServer server = JwksServer.start().publishRaw(json);
-             IssuerKeys keys = new IssuerKeys(new TrustedIssuer("test", server.baseUrl(), "aud",
-                     new JwksLocation.Fixed(server.jwksUri())), new JwksSettings(), false, Clock.systemUTC(),
-                     executor, scheduler, KeyFetchObserver.NONE)) {
-            Map<String, String> verdicts = List.of("plain", "verify", "sign-verify", "encrypt", "wrap", "sign", "empty")
-                    .stream().collect(Collectors.toMap(kid -> kid, kid -> verdict(keys, kid)));
+                IssuerKeys keys = new IssuerKeys(
+                        new TrustedIssuer("test", server.baseUrl(), "aud", new JwksLocation.Fixed(server.jwksUri())),
+                        new JwksSettings(),
+                        false,
+                        Clock.systemUTC(),
+                        executor,
+                        scheduler,
+                        KeyFetchObserver.NONE)) {
+            Map<String, String> verdicts =
+                    List.of("plain", "verify", "sign-verify", "encrypt", "wrap", "sign", "empty").stream()
+                            .collect(Collectors.toMap(kid -> kid, kid -> verdict(keys, kid)));
 
-            assertEquals(Map.of("plain", "used", "verify", "used", "sign-verify", "used", "encrypt", "unknown",
-                    "wrap", "unknown", "sign", "unknown", "empty", "unknown"), verdicts);
+            assertEquals(
+                    Map.of(
+                            "plain",
+                            "used",
+                            "verify",
+                            "used",
+                            "sign-verify",
+                            "used",
+                            "encrypt",
+                            "unknown",
+                            "wrap",
+                            "unknown",
+                            "sign",
+                            "unknown",
+                            "empty",
+                            "unknown"),
+                    verdicts);
             assertEquals(3, keys.status().keyCount());
         } finally {
             executor.shutdownNow();
@@ -67,8 +88,8 @@ class KeyOperationsTest {
     }
 
     private static String verdict(IssuerKeys keys, String kid) {
-        KeyLookup lookup = keys.lookup(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid).build(),
-                KeyAccess.FETCH_IF_NEEDED);
+        KeyLookup lookup =
+                keys.lookup(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(kid).build(), KeyAccess.FETCH_IF_NEEDED);
         if (lookup == KeyLookup.UNKNOWN_KEY) {
             return "unknown";
         }

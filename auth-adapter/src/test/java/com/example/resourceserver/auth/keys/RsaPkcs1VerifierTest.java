@@ -1,18 +1,17 @@
 package com.example.resourceserver.auth.keys;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.example.resourceserver.auth.testing.TestKeys;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.Base64URL;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** The reused-Signature RSA verifier answers exactly as Nimbus's own, also after a refusal. */
 class RsaPkcs1VerifierTest {
@@ -28,7 +27,7 @@ class RsaPkcs1VerifierTest {
     @Test
     void eachPkcs1AlgorithmVerifiesItsOwnSignatureOnlyAgainAndAgain() throws Exception {
         RsaPkcs1Verifier verifier = new RsaPkcs1Verifier(KEY.toRSAPublicKey());
-        for (JWSAlgorithm alg : new JWSAlgorithm[]{JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512}) {
+        for (JWSAlgorithm alg : new JWSAlgorithm[] {JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512}) {
             JWSHeader header = new JWSHeader(alg);
             Base64URL good = sign(KEY, alg, INPUT);
             for (int i = 0; i < 3; i++) { // the kept Signature must start clean each time
@@ -51,9 +50,12 @@ class RsaPkcs1VerifierTest {
     void pssAndCriticalHeadersTakeNimbussOwnPath() throws Exception {
         RsaPkcs1Verifier verifier = new RsaPkcs1Verifier(KEY.toRSAPublicKey());
         assertTrue(verifier.verify(new JWSHeader(JWSAlgorithm.PS256), INPUT, sign(KEY, JWSAlgorithm.PS256, INPUT)));
-        JWSHeader critical = new JWSHeader.Builder(JWSAlgorithm.RS256).criticalParams(Set.of("exp"))
-                .customParam("exp", 1).build();
-        assertFalse(verifier.verify(critical, INPUT, sign(KEY, JWSAlgorithm.RS256, INPUT)),
+        JWSHeader critical = new JWSHeader.Builder(JWSAlgorithm.RS256)
+                .criticalParams(Set.of("exp"))
+                .customParam("exp", 1)
+                .build();
+        assertFalse(
+                verifier.verify(critical, INPUT, sign(KEY, JWSAlgorithm.RS256, INPUT)),
                 "an unknown critical parameter refuses the token, as Nimbus does");
     }
 

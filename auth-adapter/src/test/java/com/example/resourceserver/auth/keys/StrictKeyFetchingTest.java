@@ -1,8 +1,11 @@
 package com.example.resourceserver.auth.keys;
 
-import com.example.resourceserver.auth.config.JwksSettings;
-import com.example.resourceserver.auth.config.AuthSettings;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.example.resourceserver.auth.config.JwksLocation;
+import com.example.resourceserver.auth.config.JwksSettings;
 import com.example.resourceserver.auth.config.TrustedIssuer;
 import com.example.resourceserver.auth.testing.JwksServer;
 import com.example.resourceserver.auth.testing.ScriptedHttpServer;
@@ -13,14 +16,6 @@ import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
@@ -32,10 +27,13 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Key material is fetched strictly, over real HTTP: redirects are followed only within the origin and
@@ -87,8 +85,8 @@ class StrictKeyFetchingTest {
         settings.setFetchTimeout(Duration.ofSeconds(2));
         settings.setSizeLimitBytes(SIZE_LIMIT);
         TrustedIssuer issuer = new TrustedIssuer("test", issuerId, "aud", location);
-        IssuerKeys keys = new IssuerKeys(issuer, settings, true, Clock.systemUTC(), executor, scheduler,
-                KeyFetchObserver.NONE);
+        IssuerKeys keys =
+                new IssuerKeys(issuer, settings, true, Clock.systemUTC(), executor, scheduler, KeyFetchObserver.NONE);
         created.add(keys);
         return keys;
     }
@@ -161,7 +159,9 @@ class StrictKeyFetchingTest {
 
     @Test
     void upToThreeRedirectsWithinTheOriginAreFollowedAndNoMore() throws Exception {
-        server.redirect("/a", 302, "/b").redirect("/b", 302, server.baseUrl() + "/c").redirect("/c", 307, "/d")
+        server.redirect("/a", 302, "/b")
+                .redirect("/b", 302, server.baseUrl() + "/c")
+                .redirect("/c", 307, "/d")
                 .json("/d", keySet());
         assertEquals(List.of("k1"), kids(fixed("/a"), "k1"));
 
@@ -196,7 +196,8 @@ class StrictKeyFetchingTest {
         try (JwksServer provider = JwksServer.start().publish(key)) {
             String issuer = provider.baseUrl();
             provider.discoveryIssuer(issuer + "/");
-            assertTrue(assertNoKeysTrusted(keys(issuer, new JwksLocation.Discovered(issuer))).contains("another issuer"));
+            assertTrue(assertNoKeysTrusted(keys(issuer, new JwksLocation.Discovered(issuer)))
+                    .contains("another issuer"));
 
             provider.discoveryIssuer(issuer);
             assertNoKeysTrusted(keys(issuer + "/", new JwksLocation.Discovered(issuer + "/")));

@@ -1,15 +1,14 @@
 package com.example.resourceserver.auth.scope;
 
-import com.example.resourceserver.domain.caller.Scope;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.example.resourceserver.domain.caller.Scope;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 class ScopeMappingTest {
 
@@ -19,29 +18,35 @@ class ScopeMappingTest {
 
     @Test
     void asGrantedEveryValidGrantIsItsOwnScope() {
-        assertEquals(scopes("openid", "read:messages"),
+        assertEquals(
+                scopes("openid", "read:messages"),
                 ScopeMapping.AS_GRANTED.scopesOf(List.of("openid", "read:messages", "bad\"one", "")));
     }
 
     @Test
     void theResourceServerPrefixIsTakenOff() {
         ScopeMapping cognito = new ScopeMapping("messages-api", Map.of());
-        assertEquals(scopes("read:messages", "aws.cognito.signin.user.admin"),
+        assertEquals(
+                scopes("read:messages", "aws.cognito.signin.user.admin"),
                 cognito.scopesOf(List.of("messages-api/read:messages", "aws.cognito.signin.user.admin")));
-        assertEquals(scopes("read:messages"), new ScopeMapping("messages-api/", Map.of())
-                .scopesOf(List.of("messages-api/read:messages")));
+        assertEquals(
+                scopes("read:messages"),
+                new ScopeMapping("messages-api/", Map.of()).scopesOf(List.of("messages-api/read:messages")));
     }
 
     @Test
     void urlIdentifiersArePrefixesToo() {
-        assertEquals(scopes("read:messages"), new ScopeMapping("https://api.example.com", Map.of())
-                .scopesOf(List.of("https://api.example.com/read:messages")));
+        assertEquals(
+                scopes("read:messages"),
+                new ScopeMapping("https://api.example.com", Map.of())
+                        .scopesOf(List.of("https://api.example.com/read:messages")));
     }
 
     @Test
     void anotherResourceServersScopeKeepsItsPrefix() {
         ScopeMapping cognito = new ScopeMapping("messages-api", Map.of());
-        assertEquals(scopes("other-api/read:messages", "messages-api-v2/read:messages"),
+        assertEquals(
+                scopes("other-api/read:messages", "messages-api-v2/read:messages"),
                 cognito.scopesOf(List.of("other-api/read:messages", "messages-api-v2/read:messages")));
     }
 

@@ -2,7 +2,6 @@ package com.example.resourceserver.auth.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -39,8 +38,7 @@ public final class IntrospectionServer implements AutoCloseable {
     }
 
     /** One request as received: the Authorization header and the decoded form. */
-    public record Received(String authorization, Map<String, String> form) {
-    }
+    public record Received(String authorization, Map<String, String> form) {}
 
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -102,7 +100,8 @@ public final class IntrospectionServer implements AutoCloseable {
         for (String pair : body.split("&")) {
             int eq = pair.indexOf('=');
             if (eq > 0) {
-                form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                form.put(
+                        URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                         URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             }
         }
@@ -115,7 +114,10 @@ public final class IntrospectionServer implements AutoCloseable {
             send(exchange, new Reply(404, "application/json", "{}".getBytes(StandardCharsets.UTF_8), null, 0));
             return;
         }
-        send(exchange, Reply.json("{\"issuer\":\"" + discoveryIssuer + "\",\"introspection_endpoint\":\"" + endpoint() + "\"}"));
+        send(
+                exchange,
+                Reply.json(
+                        "{\"issuer\":\"" + discoveryIssuer + "\",\"introspection_endpoint\":\"" + endpoint() + "\"}"));
     }
 
     private static void send(HttpExchange exchange, Reply reply) throws IOException {

@@ -4,7 +4,6 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -29,7 +28,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class JwksServer implements AutoCloseable {
 
-    public enum Mode { SERVE, FAIL_500, HANG }
+    public enum Mode {
+        SERVE,
+        FAIL_500,
+        HANG
+    }
 
     public static final String JWKS_PATH = "/jwks";
     public static final String DISCOVERY_PATH = "/.well-known/openid-configuration";
@@ -136,8 +139,11 @@ public final class JwksServer implements AutoCloseable {
             }
             switch (path) {
                 case JWKS_PATH -> respond(exchange, 200, jwksJson);
-                case DISCOVERY_PATH -> respond(exchange, 200, "{\"issuer\":\"" + discoveryIssuer
-                        + "\",\"jwks_uri\":\"" + jwksUri() + "\"}");
+                case DISCOVERY_PATH ->
+                    respond(
+                            exchange,
+                            200,
+                            "{\"issuer\":\"" + discoveryIssuer + "\",\"jwks_uri\":\"" + jwksUri() + "\"}");
                 default -> respond(exchange, 404, "{}");
             }
         }

@@ -14,8 +14,7 @@ public final class Poll {
 
     static final long INTERVAL_MILLIS = 100;
 
-    private Poll() {
-    }
+    private Poll() {}
 
     /**
      * Calls {@code probe} until {@code done} accepts its value or {@code bound} has passed, and returns

@@ -1,13 +1,12 @@
 package com.example.resourceserver.auth.testing;
 
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
 
 class PollTest {
 
@@ -29,7 +28,9 @@ class PollTest {
 
         long lastSeenAt = Poll.until(System::nanoTime, v -> false, Duration.ofMillis(300));
 
-        assertTrue(lastSeenAt - start >= Duration.ofMillis(300).toNanos(), "the last look comes once the bound has passed");
+        assertTrue(
+                lastSeenAt - start >= Duration.ofMillis(300).toNanos(),
+                "the last look comes once the bound has passed");
     }
 
     @Test
@@ -39,8 +40,8 @@ class PollTest {
 
     @Test
     void aConditionThatNeverHoldsFailsNamingWhatWasAwaited() {
-        AssertionError failure = assertThrows(AssertionError.class,
-                () -> Poll.until("the impossible", () -> false, Duration.ofMillis(150)));
+        AssertionError failure = assertThrows(
+                AssertionError.class, () -> Poll.until("the impossible", () -> false, Duration.ofMillis(150)));
 
         assertEquals("waited 150 ms for the impossible, in vain", failure.getMessage());
     }

@@ -57,14 +57,28 @@ public final class RedisServer implements AutoCloseable {
         if (process != null && process.isAlive()) {
             return;
         }
-        List<String> command = List.of(executable(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no", "--daemonize", "no", "--protected-mode", "yes");
+        List<String> command = List.of(
+                executable(),
+                "--port",
+                Integer.toString(port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--daemonize",
+                "no",
+                "--protected-mode",
+                "yes");
         try {
-            process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
         } catch (IOException e) {
-            throw new IllegalStateException("Could not run redis-server; install it (apt-get install redis-server, "
-                    + "as .ci/run does)", e);
+            throw new IllegalStateException(
+                    "Could not run redis-server; install it (apt-get install redis-server, " + "as .ci/run does)", e);
         }
         long deadline = System.nanoTime() + STARTUP_BOUND.toNanos();
         while (!answersPing()) {

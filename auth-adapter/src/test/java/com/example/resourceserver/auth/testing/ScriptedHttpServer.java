@@ -2,7 +2,6 @@ package com.example.resourceserver.auth.testing;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -23,8 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ScriptedHttpServer implements AutoCloseable {
 
-    private record Answer(int status, String location, String body, boolean chunked) {
-    }
+    private record Answer(int status, String location, String body, boolean chunked) {}
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {

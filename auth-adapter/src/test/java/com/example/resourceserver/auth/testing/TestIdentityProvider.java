@@ -2,15 +2,14 @@ package com.example.resourceserver.auth.testing;
 
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
-
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A test identity provider: a real HTTP {@link JwksServer} on 127.0.0.1 publishing a signing key, and
@@ -27,7 +26,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * It starts when created, so it is ready for {@code @BeforeAll} methods and Micronaut test property
  * providers. Outside JUnit, close it with try-with-resources.
  */
-public final class TestIdentityProvider implements AutoCloseable, BeforeAllCallback, AfterEachCallback, AfterAllCallback {
+public final class TestIdentityProvider
+        implements AutoCloseable, BeforeAllCallback, AfterEachCallback, AfterAllCallback {
 
     /** The audience tokens carry unless {@link #audience(String)} says otherwise. */
     public static final String DEFAULT_AUDIENCE = "https://api.example/";

@@ -1,10 +1,11 @@
 package com.example.resourceserver.auth.testing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,18 +13,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import org.junit.jupiter.api.Test;
 
 class TestIdentityProviderTest {
 
     static HttpResponse<String> get(URI uri) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static List<String> publishedKids(TestIdentityProvider idp) throws Exception {
-        return JWKSet.parse(get(idp.jwksUri()).body()).getKeys().stream().map(k -> k.getKeyID()).toList();
+        return JWKSet.parse(get(idp.jwksUri()).body()).getKeys().stream()
+                .map(k -> k.getKeyID())
+                .toList();
     }
 
     @Test
@@ -44,7 +46,8 @@ class TestIdentityProviderTest {
         try (TestIdentityProvider idp = TestIdentityProvider.withKey("k1")) {
             RSAKey added = idp.addKey("k2");
             assertEquals(List.of("k1", "k2"), publishedKids(idp));
-            assertEquals("k2", SignedJWT.parse(idp.mint(added).valid("")).getHeader().getKeyID());
+            assertEquals(
+                    "k2", SignedJWT.parse(idp.mint(added).valid("")).getHeader().getKeyID());
 
             idp.removeKey(idp.key());
             assertEquals(List.of("k2"), publishedKids(idp));
@@ -61,7 +64,8 @@ class TestIdentityProviderTest {
         TestIdentityProvider idp = TestIdentityProvider.withKey("k1");
         List<String> closed = new ArrayList<>();
         idp.closeAfterwards(() -> closed.add("first"));
-        idp.closeAfterwards(() -> closed.add("second: server still up " + (get(idp.jwksUri()).statusCode() == 200)));
+        idp.closeAfterwards(() ->
+                closed.add("second: server still up " + (get(idp.jwksUri()).statusCode() == 200)));
 
         idp.close();
         idp.close();

@@ -11,8 +11,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 /** Fresh signing keys for tests. */
 public final class TestKeys {
 
-    private TestKeys() {
-    }
+    private TestKeys() {}
 
     public static RSAKey rsa(String kid) {
         try {

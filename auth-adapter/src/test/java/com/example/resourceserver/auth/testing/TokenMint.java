@@ -12,7 +12,6 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONObjectUtils;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -142,8 +141,18 @@ public final class TokenMint {
     public static String unsigned(String issuer, String audience) {
         long now = Instant.now().getEpochSecond();
         String header = Base64URL.encode("{\"alg\":\"none\",\"typ\":\"JWT\"}").toString();
-        String payload = Base64URL.encode(JSONObjectUtils.toJSONString(Map.of("iss", issuer, "aud", List.of(audience),
-                "sub", "user-1", "exp", now + 300, "scope", "read:messages"))).toString();
+        String payload = Base64URL.encode(JSONObjectUtils.toJSONString(Map.of(
+                        "iss",
+                        issuer,
+                        "aud",
+                        List.of(audience),
+                        "sub",
+                        "user-1",
+                        "exp",
+                        now + 300,
+                        "scope",
+                        "read:messages")))
+                .toString();
         return header + "." + payload + ".";
     }
 }

@@ -1,5 +1,8 @@
 package com.example.resourceserver.auth.token;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
 import com.example.resourceserver.auth.config.AuthSettings;
 import com.example.resourceserver.auth.config.JwksLocation;
 import com.example.resourceserver.auth.config.TrustedIssuer;
@@ -17,14 +20,6 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.Base64URL;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,9 +30,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every rule of "What a valid access token means", checked against a key set served over real HTTP,
@@ -99,19 +98,22 @@ class AccessTokenVerifierTest {
     TestVerifier verifier(AuthSettings settings) {
         VerificationPolicy policy = settings.verificationPolicy();
         TrustedIssuer issuer = new TrustedIssuer("test", ISSUER, AUDIENCE, new JwksLocation.Fixed(jwks.jwksUri()));
-        TrustedKeySets keySets = new TrustedKeySets(List.of(issuer), settings.getJwks(), false, Clock.systemUTC(),
-                executor, KeyFetchObserver.NONE);
+        TrustedKeySets keySets = new TrustedKeySets(
+                List.of(issuer), settings.getJwks(), false, Clock.systemUTC(), executor, KeyFetchObserver.NONE);
         return new TestVerifier(keySets, new AccessTokenVerifier(keySets, policy, Clock.systemUTC()), policy);
     }
 
     Reason reasonFor(String token) {
         Verification verification = verifier.verify(token);
-        return assertInstanceOf(Verification.Rejected.class, verification,
-                "expected a rejection").failure().reason();
+        return assertInstanceOf(Verification.Rejected.class, verification, "expected a rejection")
+                .failure()
+                .reason();
     }
 
     Caller callerOf(String token) {
-        return assertInstanceOf(Verification.Verified.class, verifier.verify(token)).token().caller();
+        return assertInstanceOf(Verification.Verified.class, verifier.verify(token))
+                .token()
+                .caller();
     }
 
     static long now() {
@@ -120,7 +122,10 @@ class AccessTokenVerifierTest {
 
     @Test
     void aValidTokenYieldsItsSubjectAndScopes() {
-        Caller caller = callerOf(mint.token().claim("sub", "auth0|123").claim("scope", "read:messages openid").sign());
+        Caller caller = callerOf(mint.token()
+                .claim("sub", "auth0|123")
+                .claim("scope", "read:messages openid")
+                .sign());
         assertEquals("auth0|123", caller.subject());
         assertEquals(Set.of(Scope.of("read:messages"), Scope.of("openid")), caller.grantedScopes());
     }
@@ -128,7 +133,9 @@ class AccessTokenVerifierTest {
     @Test
     void verifiedTokenKnowsItsExpiryAndKey() {
         long exp = now() + 120;
-        var verified = assertInstanceOf(Verification.Verified.class, verifier.verify(mint.token().claim("exp", exp).sign()));
+        var verified = assertInstanceOf(
+                Verification.Verified.class,
+                verifier.verify(mint.token().claim("exp", exp).sign()));
         assertEquals(Instant.ofEpochSecond(exp), verified.token().expiresAt());
         assertEquals("key-1", verified.token().key().getKeyID());
         assertEquals(ISSUER, verified.token().issuer().issuer());
@@ -136,14 +143,21 @@ class AccessTokenVerifierTest {
 
     @Test
     void clientCredentialsTokensWithoutSubUseTheClient() {
-        assertEquals("my-client", callerOf(mint.token().claim("sub", null).claim("client_id", "my-client").sign()).subject());
+        assertEquals(
+                "my-client",
+                callerOf(mint.token()
+                                .claim("sub", null)
+                                .claim("client_id", "my-client")
+                                .sign())
+                        .subject());
     }
 
     // --- time ---------------------------------------------------------------------------------------
 
     @Test
     void expiredBeyondLeeway() {
-        assertEquals(Reason.EXPIRED, reasonFor(mint.token().claim("exp", now() - 70).sign()));
+        assertEquals(
+                Reason.EXPIRED, reasonFor(mint.token().claim("exp", now() - 70).sign()));
     }
 
     @Test
@@ -157,36 +171,51 @@ class AccessTokenVerifierTest {
         strict.setLeeway("0s");
         verifier.close();
         verifier = verifier(strict);
-        assertEquals(Reason.EXPIRED, reasonFor(mint.token().claim("exp", now() - 2).sign()));
+        assertEquals(
+                Reason.EXPIRED, reasonFor(mint.token().claim("exp", now() - 2).sign()));
         callerOf(mint.token().claim("exp", now() + 30).sign());
     }
 
     @Test
     void missingExpIsRefused() {
-        assertEquals(Reason.MISSING_CLAIM, reasonFor(mint.token().claim("exp", null).sign()));
+        assertEquals(
+                Reason.MISSING_CLAIM, reasonFor(mint.token().claim("exp", null).sign()));
     }
 
     @Test
     void notBeforeInTheFutureBeyondLeeway() {
-        assertEquals(Reason.NOT_YET_VALID, reasonFor(mint.token().claim("nbf", now() + 70).sign()));
+        assertEquals(
+                Reason.NOT_YET_VALID,
+                reasonFor(mint.token().claim("nbf", now() + 70).sign()));
         callerOf(mint.token().claim("nbf", now() + 50).sign());
     }
 
     @Test
     void issuedInTheFutureBeyondLeeway() {
-        assertEquals(Reason.ISSUED_IN_FUTURE, reasonFor(mint.token().claim("iat", now() + 3600).sign()));
+        assertEquals(
+                Reason.ISSUED_IN_FUTURE,
+                reasonFor(mint.token().claim("iat", now() + 3600).sign()));
         callerOf(mint.token().claim("iat", now() + 50).sign());
     }
 
     @Test
     void timeClaimsMustBeSaneNumbers() {
-        assertEquals(Reason.INVALID_CLAIM, reasonFor(mint.token().claim("exp", String.valueOf(now() + 300)).sign()));
-        assertEquals(Reason.INVALID_CLAIM, reasonFor(mint.token().claim("exp", true).sign()));
-        assertEquals(Reason.INVALID_CLAIM, reasonFor(mint.token().claim("nbf", 1e300).sign()));
+        assertEquals(
+                Reason.INVALID_CLAIM,
+                reasonFor(mint.token().claim("exp", String.valueOf(now() + 300)).sign()));
+        assertEquals(
+                Reason.INVALID_CLAIM, reasonFor(mint.token().claim("exp", true).sign()));
+        assertEquals(
+                Reason.INVALID_CLAIM, reasonFor(mint.token().claim("nbf", 1e300).sign()));
         // 2^62 seconds overflows milliseconds: libraries have turned such an nbf into a date in 1969.
-        assertEquals(Reason.INVALID_CLAIM, reasonFor(mint.token().claim("nbf", 4611686018427387904L).sign()));
-        assertEquals(Reason.INVALID_CLAIM, reasonFor(mint.token().claim("exp", Long.MAX_VALUE).sign()));
-        assertEquals(Reason.INVALID_CLAIM, reasonFor(mint.token().claim("iat", -1).sign()));
+        assertEquals(
+                Reason.INVALID_CLAIM,
+                reasonFor(mint.token().claim("nbf", 4611686018427387904L).sign()));
+        assertEquals(
+                Reason.INVALID_CLAIM,
+                reasonFor(mint.token().claim("exp", Long.MAX_VALUE).sign()));
+        assertEquals(
+                Reason.INVALID_CLAIM, reasonFor(mint.token().claim("iat", -1).sign()));
         callerOf(mint.token().claim("exp", now() + 300.5).sign()); // NumericDate may have a fraction
     }
 
@@ -201,24 +230,45 @@ class AccessTokenVerifierTest {
 
     @Test
     void issuerMustMatchCharacterForCharacter() {
-        assertEquals(Reason.UNTRUSTED_ISSUER, reasonFor(mint.token().claim("iss", "https://issuer.example").sign()));
-        assertEquals(Reason.UNTRUSTED_ISSUER, reasonFor(mint.token().claim("iss", "https://ISSUER.example/").sign()));
-        assertEquals(Reason.UNTRUSTED_ISSUER, reasonFor(mint.token().claim("iss", "http://issuer.example/").sign()));
-        assertEquals(Reason.UNTRUSTED_ISSUER, reasonFor(mint.token().claim("iss", "https://evil.example/").sign()));
-        assertEquals(Reason.MISSING_CLAIM, reasonFor(mint.token().claim("iss", null).sign()));
-        assertEquals(Reason.INVALID_CLAIM, reasonFor(mint.token().claim("iss", 42).sign()));
+        assertEquals(
+                Reason.UNTRUSTED_ISSUER,
+                reasonFor(mint.token().claim("iss", "https://issuer.example").sign()));
+        assertEquals(
+                Reason.UNTRUSTED_ISSUER,
+                reasonFor(mint.token().claim("iss", "https://ISSUER.example/").sign()));
+        assertEquals(
+                Reason.UNTRUSTED_ISSUER,
+                reasonFor(mint.token().claim("iss", "http://issuer.example/").sign()));
+        assertEquals(
+                Reason.UNTRUSTED_ISSUER,
+                reasonFor(mint.token().claim("iss", "https://evil.example/").sign()));
+        assertEquals(
+                Reason.MISSING_CLAIM, reasonFor(mint.token().claim("iss", null).sign()));
+        assertEquals(
+                Reason.INVALID_CLAIM, reasonFor(mint.token().claim("iss", 42).sign()));
     }
 
     @Test
     void audienceAsStringOrArrayContainingTheApi() {
         callerOf(mint.token().claim("aud", AUDIENCE).sign());
         callerOf(mint.token().claim("aud", List.of("https://other/", AUDIENCE)).sign());
-        assertEquals(Reason.WRONG_AUDIENCE, reasonFor(mint.token().claim("aud", "https://other/").sign()));
-        assertEquals(Reason.WRONG_AUDIENCE, reasonFor(mint.token().claim("aud", List.of("https://other/")).sign()));
-        assertEquals(Reason.WRONG_AUDIENCE, reasonFor(mint.token().claim("aud", "https://api.example").sign()));
-        assertEquals(Reason.MISSING_CLAIM, reasonFor(mint.token().claim("aud", null).sign()));
-        assertEquals(Reason.MISSING_CLAIM, reasonFor(mint.token().claim("aud", List.of()).sign()));
-        assertEquals(Reason.INVALID_CLAIM, reasonFor(mint.token().claim("aud", List.of(AUDIENCE, 7)).sign()));
+        assertEquals(
+                Reason.WRONG_AUDIENCE,
+                reasonFor(mint.token().claim("aud", "https://other/").sign()));
+        assertEquals(
+                Reason.WRONG_AUDIENCE,
+                reasonFor(mint.token().claim("aud", List.of("https://other/")).sign()));
+        assertEquals(
+                Reason.WRONG_AUDIENCE,
+                reasonFor(mint.token().claim("aud", "https://api.example").sign()));
+        assertEquals(
+                Reason.MISSING_CLAIM, reasonFor(mint.token().claim("aud", null).sign()));
+        assertEquals(
+                Reason.MISSING_CLAIM,
+                reasonFor(mint.token().claim("aud", List.of()).sign()));
+        assertEquals(
+                Reason.INVALID_CLAIM,
+                reasonFor(mint.token().claim("aud", List.of(AUDIENCE, 7)).sign()));
     }
 
     // --- algorithms and signatures ------------------------------------------------------------------
@@ -232,15 +282,24 @@ class AccessTokenVerifierTest {
     @Test
     void hmacWithThePublicKeyAsSecretIsRefused() throws Exception {
         byte[] publicKeyBytes = key.toRSAPublicKey().getEncoded();
-        assertEquals(Reason.DISALLOWED_ALGORITHM,
-                reasonFor(mint.token().header("alg", "HS256").hmacSecret(publicKeyBytes).sign()));
+        assertEquals(
+                Reason.DISALLOWED_ALGORITHM,
+                reasonFor(mint.token()
+                        .header("alg", "HS256")
+                        .hmacSecret(publicKeyBytes)
+                        .sign()));
     }
 
     @Test
     void algorithmsOutsideTheAllowListAreRefusedEvenWithAGoodSignature() {
-        assertEquals(Reason.DISALLOWED_ALGORITHM, reasonFor(mint.token().header("alg", "RS512").sign()));
-        assertEquals(Reason.DISALLOWED_ALGORITHM, reasonFor(mint.token().header("alg", "PS256").sign()));
-        assertEquals(Reason.DISALLOWED_ALGORITHM,
+        assertEquals(
+                Reason.DISALLOWED_ALGORITHM,
+                reasonFor(mint.token().header("alg", "RS512").sign()));
+        assertEquals(
+                Reason.DISALLOWED_ALGORITHM,
+                reasonFor(mint.token().header("alg", "PS256").sign()));
+        assertEquals(
+                Reason.DISALLOWED_ALGORITHM,
                 reasonFor(new TokenMint(ecKey, ISSUER, AUDIENCE).token().sign()));
     }
 
@@ -252,7 +311,9 @@ class AccessTokenVerifierTest {
         verifier = verifier(settings);
         callerOf(mint.token().header("alg", "PS256").sign());
         callerOf(new TokenMint(ecKey, ISSUER, AUDIENCE).token().sign());
-        assertEquals(Reason.DISALLOWED_ALGORITHM, reasonFor(mint.token().header("alg", "RS384").sign()));
+        assertEquals(
+                Reason.DISALLOWED_ALGORITHM,
+                reasonFor(mint.token().header("alg", "RS384").sign()));
     }
 
     @Test
@@ -260,7 +321,10 @@ class AccessTokenVerifierTest {
         RSAKey restricted = TestKeys.rsa("restricted", JWSAlgorithm.RS512);
         jwks.publish(key, ecKey, restricted);
         try {
-            assertEquals(Reason.UNKNOWN_KEY, reasonFor(new TokenMint(restricted, ISSUER, AUDIENCE).token().sign()));
+            assertEquals(
+                    Reason.UNKNOWN_KEY,
+                    reasonFor(
+                            new TokenMint(restricted, ISSUER, AUDIENCE).token().sign()));
         } finally {
             jwks.publish(key, ecKey);
         }
@@ -268,53 +332,92 @@ class AccessTokenVerifierTest {
 
     @Test
     void unknownKid() {
-        assertEquals(Reason.UNKNOWN_KEY, reasonFor(mint.token().header("kid", "no-such-key").sign()));
+        assertEquals(
+                Reason.UNKNOWN_KEY,
+                reasonFor(mint.token().header("kid", "no-such-key").sign()));
     }
 
     @Test
     void tamperedPayload() {
         String token = mint.valid("");
         String[] parts = token.split("\\.");
-        String forged = Base64URL.encode(mint.token().claim("scope", "read:messages").claimsJson()).toString();
+        String forged = Base64URL.encode(
+                        mint.token().claim("scope", "read:messages").claimsJson())
+                .toString();
         assertEquals(Reason.BAD_SIGNATURE, reasonFor(parts[0] + "." + forged + "." + parts[2]));
     }
 
     @Test
     void wrongKeyWithTheRightKid() {
-        assertEquals(Reason.BAD_SIGNATURE, reasonFor(mint.token().signedWith(otherKey).sign()));
+        assertEquals(
+                Reason.BAD_SIGNATURE,
+                reasonFor(mint.token().signedWith(otherKey).sign()));
     }
 
     @Test
     void embeddedKeysAndKeyUrlsAreNeverTrusted() throws Exception {
         RSAKey attacker = TestKeys.rsa("attacker");
         String jku = jwks.url("/attacker/jwks.json");
-        assertEquals(Reason.UNKNOWN_KEY, reasonFor(mint.token().header("kid", "attacker")
-                .header("jwk", attacker.toPublicJWK().toJSONObject()).signedWith(attacker).sign()));
-        assertEquals(Reason.UNKNOWN_KEY, reasonFor(mint.token().header("kid", "attacker").header("jku", jku)
-                .signedWith(attacker).sign()));
-        assertEquals(Reason.UNKNOWN_KEY, reasonFor(mint.token().header("kid", "attacker").header("x5u", jku)
-                .signedWith(attacker).sign()));
+        assertEquals(
+                Reason.UNKNOWN_KEY,
+                reasonFor(mint.token()
+                        .header("kid", "attacker")
+                        .header("jwk", attacker.toPublicJWK().toJSONObject())
+                        .signedWith(attacker)
+                        .sign()));
+        assertEquals(
+                Reason.UNKNOWN_KEY,
+                reasonFor(mint.token()
+                        .header("kid", "attacker")
+                        .header("jku", jku)
+                        .signedWith(attacker)
+                        .sign()));
+        assertEquals(
+                Reason.UNKNOWN_KEY,
+                reasonFor(mint.token()
+                        .header("kid", "attacker")
+                        .header("x5u", jku)
+                        .signedWith(attacker)
+                        .sign()));
         // With the published kid but the attacker's key embedded, the signature still fails.
-        assertEquals(Reason.BAD_SIGNATURE, reasonFor(mint.token().header("jwk", attacker.toPublicJWK().toJSONObject())
-                .signedWith(attacker).sign()));
+        assertEquals(
+                Reason.BAD_SIGNATURE,
+                reasonFor(mint.token()
+                        .header("jwk", attacker.toPublicJWK().toJSONObject())
+                        .signedWith(attacker)
+                        .sign()));
         assertEquals(0, jwks.requests("/attacker/jwks.json"), "a jku/x5u URL must never be fetched");
     }
 
     @Test
     void x5cHeaderIsIgnoredForKeySelection() {
         // A syntactically plausible but bogus chain: never parsed for trust, the kid decides.
-        String token = mint.token().header("x5c", List.of("MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA")).sign();
+        String token = mint.token()
+                .header("x5c", List.of("MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA"))
+                .sign();
         callerOf(token);
-        assertEquals(Reason.UNKNOWN_KEY, reasonFor(mint.token().header("kid", "attacker")
-                .header("x5c", List.of("MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA")).sign()));
+        assertEquals(
+                Reason.UNKNOWN_KEY,
+                reasonFor(mint.token()
+                        .header("kid", "attacker")
+                        .header("x5c", List.of("MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA"))
+                        .sign()));
     }
 
     @Test
     void unknownCriticalHeaderIsRefused() {
-        assertEquals(Reason.UNSUPPORTED_CRITICAL_HEADER,
-                reasonFor(mint.token().header("crit", List.of("exp-policy")).header("exp-policy", "x").sign()));
-        assertEquals(Reason.UNSUPPORTED_CRITICAL_HEADER,
-                reasonFor(mint.token().header("crit", List.of("b64")).header("b64", true).sign()));
+        assertEquals(
+                Reason.UNSUPPORTED_CRITICAL_HEADER,
+                reasonFor(mint.token()
+                        .header("crit", List.of("exp-policy"))
+                        .header("exp-policy", "x")
+                        .sign()));
+        assertEquals(
+                Reason.UNSUPPORTED_CRITICAL_HEADER,
+                reasonFor(mint.token()
+                        .header("crit", List.of("b64"))
+                        .header("b64", true)
+                        .sign()));
     }
 
     // --- typ ----------------------------------------------------------------------------------------
@@ -333,7 +436,9 @@ class AccessTokenVerifierTest {
     @ParameterizedTest
     @ValueSource(strings = {"JOSE", "id_token+jwt", "dpop+jwt", "logout+jwt", "secevent+jwt"})
     void otherTypesAreRefused(String typ) {
-        assertEquals(Reason.DISALLOWED_TYPE, reasonFor(mint.token().header("typ", typ).sign()));
+        assertEquals(
+                Reason.DISALLOWED_TYPE,
+                reasonFor(mint.token().header("typ", typ).sign()));
     }
 
     @Test
@@ -344,8 +449,12 @@ class AccessTokenVerifierTest {
         verifier = verifier(settings);
         callerOf(mint.token().header("typ", "at+jwt").sign());
         callerOf(mint.token().header("typ", "application/at+jwt").sign());
-        assertEquals(Reason.DISALLOWED_TYPE, reasonFor(mint.token().header("typ", "JWT").sign()));
-        assertEquals(Reason.DISALLOWED_TYPE, reasonFor(mint.token().header("typ", null).sign()));
+        assertEquals(
+                Reason.DISALLOWED_TYPE,
+                reasonFor(mint.token().header("typ", "JWT").sign()));
+        assertEquals(
+                Reason.DISALLOWED_TYPE,
+                reasonFor(mint.token().header("typ", null).sign()));
     }
 
     // --- shape --------------------------------------------------------------------------------------
@@ -357,7 +466,8 @@ class AccessTokenVerifierTest {
         String signature = token.substring(lastDot + 1);
         // Nimbus's decoder would skip these characters; the token must not verify anyway.
         for (String junk : List.of("!", "+", "/", "=", " ", "*", "\u00e9")) {
-            String spoiled = token.substring(0, lastDot + 1) + signature.substring(0, 10) + junk + signature.substring(10);
+            String spoiled =
+                    token.substring(0, lastDot + 1) + signature.substring(0, 10) + junk + signature.substring(10);
             assertEquals(Reason.MALFORMED, reasonFor(spoiled), "junk " + junk);
         }
         assertEquals(Reason.MALFORMED, reasonFor(token + "=="));
@@ -381,7 +491,8 @@ class AccessTokenVerifierTest {
         assertEquals(Reason.MALFORMED, reasonFor(token.signRaw(token.headerJson(), "not json")));
         assertEquals(Reason.MALFORMED, reasonFor(token.signRaw(token.headerJson(), "[1,2,3]")));
         assertEquals(Reason.MALFORMED, reasonFor(token.signRaw("[]", token.claimsJson())));
-        assertEquals(Reason.MALFORMED, reasonFor(token.signRaw("{\"alg\":\"RS256\",\"alg\":\"none\"}", token.claimsJson())));
+        assertEquals(
+                Reason.MALFORMED, reasonFor(token.signRaw("{\"alg\":\"RS256\",\"alg\":\"none\"}", token.claimsJson())));
     }
 
     @Test
@@ -395,7 +506,9 @@ class AccessTokenVerifierTest {
         try (TestVerifier big = verifier(settings)) {
             var verification = big.verify(token.signRaw(token.headerJson(), payload));
             // Either refused outright or accepted with the junk claim ignored; never an exception.
-            reason = verification instanceof Verification.Rejected r ? r.failure().reason() : null;
+            reason = verification instanceof Verification.Rejected r
+                    ? r.failure().reason()
+                    : null;
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -405,26 +518,45 @@ class AccessTokenVerifierTest {
     @Test
     void tooLongTokensAreRefusedBeforeParsing() {
         AuthSettings settings = new AuthSettings();
-        String token = mint.token().claim("padding", "x".repeat(settings.getMaxTokenLength())).sign();
+        String token = mint.token()
+                .claim("padding", "x".repeat(settings.getMaxTokenLength()))
+                .sign();
         assertEquals(Reason.MALFORMED, reasonFor(token));
     }
 
     @Test
     void scopeMatchingIsExact() {
         Set<Scope> granted = callerOf(mint.token()
-                .claim("scope", "read:messages:all Read:Messages messages read:message").sign()).grantedScopes();
-        assertEquals(Set.of(Scope.of("read:messages:all"), Scope.of("Read:Messages"), Scope.of("messages"),
-                Scope.of("read:message")), granted);
+                        .claim("scope", "read:messages:all Read:Messages messages read:message")
+                        .sign())
+                .grantedScopes();
+        assertEquals(
+                Set.of(
+                        Scope.of("read:messages:all"),
+                        Scope.of("Read:Messages"),
+                        Scope.of("messages"),
+                        Scope.of("read:message")),
+                granted);
         assertEquals(false, granted.contains(Scope.of("read:messages")));
     }
 
     @Test
     void scopesFromScpAndPermissions() {
-        assertEquals(Set.of(Scope.of("read:messages")), callerOf(mint.token().claim("scp", "read:messages").sign()).grantedScopes());
-        assertEquals(Set.of(Scope.of("read:messages"), Scope.of("b")),
-                callerOf(mint.token().claim("scp", List.of("read:messages", "b")).sign()).grantedScopes());
-        assertEquals(Set.of(Scope.of("read:messages")),
-                callerOf(mint.token().claim("permissions", List.of("read:messages")).sign()).grantedScopes());
+        assertEquals(
+                Set.of(Scope.of("read:messages")),
+                callerOf(mint.token().claim("scp", "read:messages").sign()).grantedScopes());
+        assertEquals(
+                Set.of(Scope.of("read:messages"), Scope.of("b")),
+                callerOf(mint.token()
+                                .claim("scp", List.of("read:messages", "b"))
+                                .sign())
+                        .grantedScopes());
+        assertEquals(
+                Set.of(Scope.of("read:messages")),
+                callerOf(mint.token()
+                                .claim("permissions", List.of("read:messages"))
+                                .sign())
+                        .grantedScopes());
     }
 
     @Test
@@ -435,9 +567,12 @@ class AccessTokenVerifierTest {
         }
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
-            var futures = tokens.stream().map(t -> pool.submit(() -> verifier.verify(t))).toList();
+            var futures = tokens.stream()
+                    .map(t -> pool.submit(() -> verifier.verify(t)))
+                    .toList();
             for (int i = 0; i < futures.size(); i++) {
-                var verified = assertInstanceOf(Verification.Verified.class, futures.get(i).get());
+                var verified = assertInstanceOf(
+                        Verification.Verified.class, futures.get(i).get());
                 assertEquals("user-" + i, verified.token().caller().subject());
             }
         } finally {
@@ -447,7 +582,9 @@ class AccessTokenVerifierTest {
 
     @Test
     void claimsAreExposedReadOnly() {
-        var verified = assertInstanceOf(Verification.Verified.class, verifier.verify(mint.token().claim("tenant", "t1").sign()));
+        var verified = assertInstanceOf(
+                Verification.Verified.class,
+                verifier.verify(mint.token().claim("tenant", "t1").sign()));
         Map<String, Object> claims = verified.token().claims();
         assertEquals("t1", claims.get("tenant"));
         org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class, () -> claims.put("x", 1));

@@ -1,11 +1,11 @@
 package com.example.resourceserver.auth.token;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CompactJwsTest {
 
@@ -16,11 +16,25 @@ class CompactJwsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "", "abcd", "abcd.efgh", "abcd.efgh.ijkl.mnop", "abcd.efgh.ijkl.mnop.qrst",
-            ".efgh.ijkl", "abcd..ijkl", "abcd.efgh.", "abcd.efgh.ij=",
-            "abcd.efgh.ij+l", "abcd.efgh.ij/l", "abcd.ef gh.ijkl", "abcd.efgh.ijk\u00e9", "abcd.efgh.ij\nk",
-            "abcd.efgh.a", "abcde.efgh.ijkl"})
+    @ValueSource(
+            strings = {
+                "",
+                "abcd",
+                "abcd.efgh",
+                "abcd.efgh.ijkl.mnop",
+                "abcd.efgh.ijkl.mnop.qrst",
+                ".efgh.ijkl",
+                "abcd..ijkl",
+                "abcd.efgh.",
+                "abcd.efgh.ij=",
+                "abcd.efgh.ij+l",
+                "abcd.efgh.ij/l",
+                "abcd.ef gh.ijkl",
+                "abcd.efgh.ijk\u00e9",
+                "abcd.efgh.ij\nk",
+                "abcd.efgh.a",
+                "abcde.efgh.ijkl"
+            })
     void rejectsEverythingElse(String token) {
         assertFalse(CompactJws.isWellFormed(token, 100), token);
     }

@@ -1,5 +1,8 @@
 package com.example.resourceserver.auth.token;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
 import com.example.resourceserver.auth.config.AuthSettings;
 import com.example.resourceserver.auth.config.JwksLocation;
 import com.example.resourceserver.auth.config.TrustedIssuer;
@@ -12,10 +15,6 @@ import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONObjectUtils;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -28,9 +27,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** EdDSA (Ed25519, RFC 8037) tokens, signed with the JDK and verified against an OKP key served over real HTTP. */
 class EdDsaVerificationTest {
@@ -48,7 +47,9 @@ class EdDsaVerificationTest {
         ed25519 = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         byte[] spki = ed25519.getPublic().getEncoded();
         byte[] x = Arrays.copyOfRange(spki, spki.length - 32, spki.length);
-        publicJwk = new OctetKeyPair.Builder(Curve.Ed25519, Base64URL.encode(x)).keyID("ed-1").build();
+        publicJwk = new OctetKeyPair.Builder(Curve.Ed25519, Base64URL.encode(x))
+                .keyID("ed-1")
+                .build();
         jwks = JwksServer.start().publish(publicJwk);
         executor = Executors.newCachedThreadPool();
     }
@@ -62,8 +63,19 @@ class EdDsaVerificationTest {
     static String token(String alg) throws Exception {
         Map<String, Object> header = new LinkedHashMap<>(Map.of("alg", alg, "kid", "ed-1", "typ", "JWT"));
         long now = Instant.now().getEpochSecond();
-        Map<String, Object> claims = new LinkedHashMap<>(Map.of("iss", ISSUER, "aud", AUDIENCE, "sub", "ed-user",
-                "iat", now, "exp", now + 300, "scope", "read:messages"));
+        Map<String, Object> claims = new LinkedHashMap<>(Map.of(
+                "iss",
+                ISSUER,
+                "aud",
+                AUDIENCE,
+                "sub",
+                "ed-user",
+                "iat",
+                now,
+                "exp",
+                now + 300,
+                "scope",
+                "read:messages"));
         String input = Base64URL.encode(JSONObjectUtils.toJSONString(header)) + "."
                 + Base64URL.encode(JSONObjectUtils.toJSONString(claims));
         Signature signer = Signature.getInstance("Ed25519");
@@ -76,8 +88,8 @@ class EdDsaVerificationTest {
         AuthSettings settings = new AuthSettings();
         settings.setAlgorithms(algorithms);
         TrustedIssuer issuer = new TrustedIssuer("ed", ISSUER, AUDIENCE, new JwksLocation.Fixed(jwks.jwksUri()));
-        try (TrustedKeySets keySets = new TrustedKeySets(List.of(issuer), settings.getJwks(), false,
-                Clock.systemUTC(), executor, KeyFetchObserver.NONE)) {
+        try (TrustedKeySets keySets = new TrustedKeySets(
+                List.of(issuer), settings.getJwks(), false, Clock.systemUTC(), executor, KeyFetchObserver.NONE)) {
             return new AccessTokenVerifier(keySets, settings.verificationPolicy(), Clock.systemUTC())
                     .verify(token, KeyAccess.FETCH_IF_NEEDED);
         }
@@ -94,7 +106,8 @@ class EdDsaVerificationTest {
     void aTamperedSignatureIsRefused() throws Exception {
         String token = token("EdDSA");
         char last = token.charAt(token.length() - 2);
-        String tampered = token.substring(0, token.length() - 2) + (last == 'A' ? 'B' : 'A') + token.charAt(token.length() - 1);
+        String tampered =
+                token.substring(0, token.length() - 2) + (last == 'A' ? 'B' : 'A') + token.charAt(token.length() - 1);
         var rejected = assertInstanceOf(Verification.Rejected.class, verify("EdDSA", tampered));
         assertEquals(Reason.BAD_SIGNATURE, rejected.failure().reason());
     }

@@ -1,13 +1,16 @@
 package com.example.resourceserver.auth.token;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.example.resourceserver.auth.config.JwksLocation;
 import com.example.resourceserver.auth.config.TrustedIssuer;
 import com.example.resourceserver.auth.testing.TestKeys;
 import com.example.resourceserver.domain.caller.Caller;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,16 +18,14 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class VerifiedTokenCacheTest {
 
-    static final TrustedIssuer ISSUER = new TrustedIssuer("a", "https://a/", "api", new JwksLocation.Fixed(URI.create("https://a/k")));
-    static final TrustedIssuer OTHER = new TrustedIssuer("b", "https://b/", "api", new JwksLocation.Fixed(URI.create("https://b/k")));
+    static final TrustedIssuer ISSUER =
+            new TrustedIssuer("a", "https://a/", "api", new JwksLocation.Fixed(URI.create("https://a/k")));
+    static final TrustedIssuer OTHER =
+            new TrustedIssuer("b", "https://b/", "api", new JwksLocation.Fixed(URI.create("https://b/k")));
     static final RSAKey KEY_1 = TestKeys.rsa("k1");
     static final RSAKey KEY_2 = TestKeys.rsa("k2");
 
@@ -51,7 +52,8 @@ class VerifiedTokenCacheTest {
     final ManualClock clock = new ManualClock();
 
     VerifiedToken verified(TrustedIssuer issuer, RSAKey key, Duration lifetime) {
-        return new VerifiedToken(new Caller("user", Set.of()), issuer, key.toPublicJWK(), clock.now.plus(lifetime), Map.of());
+        return new VerifiedToken(
+                new Caller("user", Set.of()), issuer, key.toPublicJWK(), clock.now.plus(lifetime), Map.of());
     }
 
     VerifiedTokenCache<String> cache() {

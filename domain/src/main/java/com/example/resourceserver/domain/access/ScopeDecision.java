@@ -1,7 +1,6 @@
 package com.example.resourceserver.domain.access;
 
 import com.example.resourceserver.domain.caller.Scope;
-
 import java.util.Objects;
 
 /** The answer of a {@link ScopePolicy}: permitted, or denied because one named scope is missing. */
@@ -17,8 +16,7 @@ public sealed interface ScopeDecision {
         return new Missing(scope);
     }
 
-    record Permitted() implements ScopeDecision {
-    }
+    record Permitted() implements ScopeDecision {}
 
     record Missing(Scope scope) implements ScopeDecision {
         public Missing {

@@ -36,16 +36,14 @@ public record AuthenticationFailure(Reason reason, Duration retryAfter) {
      * carry request data and contain neither {@code "} nor {@code \} (RFC 6750 §3).
      */
     public enum Reason {
-        MULTIPLE_AUTHORIZATION_HEADERS(Kind.INVALID_REQUEST,
-                "The request carries more than one Authorization header"),
-        TOKEN_IN_MULTIPLE_PLACES(Kind.INVALID_REQUEST,
-                "The request carries an access token in more than one place"),
+        MULTIPLE_AUTHORIZATION_HEADERS(Kind.INVALID_REQUEST, "The request carries more than one Authorization header"),
+        TOKEN_IN_MULTIPLE_PLACES(Kind.INVALID_REQUEST, "The request carries an access token in more than one place"),
 
         MALFORMED(Kind.INVALID_TOKEN, "The access token is not a well-formed signed JWT"),
         DISALLOWED_ALGORITHM(Kind.INVALID_TOKEN, "The access token is signed with an algorithm that is not allowed"),
         DISALLOWED_TYPE(Kind.INVALID_TOKEN, "The access token has a type (typ) that is not allowed"),
-        UNSUPPORTED_CRITICAL_HEADER(Kind.INVALID_TOKEN,
-                "The access token marks a header parameter as critical that is not supported"),
+        UNSUPPORTED_CRITICAL_HEADER(
+                Kind.INVALID_TOKEN, "The access token marks a header parameter as critical that is not supported"),
         UNTRUSTED_ISSUER(Kind.INVALID_TOKEN, "The access token was not issued by a trusted issuer"),
         UNKNOWN_KEY(Kind.INVALID_TOKEN, "The access token is signed with an unknown key"),
         BAD_SIGNATURE(Kind.INVALID_TOKEN, "The access token signature is invalid"),
@@ -57,10 +55,11 @@ public record AuthenticationFailure(Reason reason, Duration retryAfter) {
         INVALID_CLAIM(Kind.INVALID_TOKEN, "The access token has a claim with an invalid value"),
         INACTIVE(Kind.INVALID_TOKEN, "The access token is not active"),
 
-        KEYS_UNAVAILABLE(Kind.KEYS_UNAVAILABLE,
+        KEYS_UNAVAILABLE(
+                Kind.KEYS_UNAVAILABLE,
                 "The keys to verify the access token cannot be obtained right now, try again later"),
-        INTROSPECTION_UNAVAILABLE(Kind.KEYS_UNAVAILABLE,
-                "The access token cannot be checked with its issuer right now, try again later");
+        INTROSPECTION_UNAVAILABLE(
+                Kind.KEYS_UNAVAILABLE, "The access token cannot be checked with its issuer right now, try again later");
 
         private final Kind kind;
         private final String description;

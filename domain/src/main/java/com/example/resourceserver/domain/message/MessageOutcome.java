@@ -1,7 +1,6 @@
 package com.example.resourceserver.domain.message;
 
 import com.example.resourceserver.domain.caller.Scope;
-
 import java.util.Objects;
 
 /** What a message use case answers: the message, or a denial naming the missing scope. */

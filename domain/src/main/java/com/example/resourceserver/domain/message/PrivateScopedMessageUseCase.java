@@ -4,7 +4,6 @@ import com.example.resourceserver.domain.access.ScopeDecision;
 import com.example.resourceserver.domain.access.ScopePolicy;
 import com.example.resourceserver.domain.caller.Caller;
 import com.example.resourceserver.domain.caller.Scope;
-
 import java.util.Objects;
 
 /** The message for authenticated callers granted {@value #REQUIRED_SCOPE_VALUE}. */

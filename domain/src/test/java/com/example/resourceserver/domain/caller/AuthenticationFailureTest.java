@@ -1,13 +1,12 @@
 package com.example.resourceserver.domain.caller;
 
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
 class AuthenticationFailureTest {
 
@@ -26,19 +25,24 @@ class AuthenticationFailureTest {
 
     @Test
     void kindFollowsTheReason() {
-        assertEquals(AuthenticationFailure.Kind.INVALID_REQUEST,
-                AuthenticationFailure.of(AuthenticationFailure.Reason.MULTIPLE_AUTHORIZATION_HEADERS).kind());
-        assertEquals(AuthenticationFailure.Kind.INVALID_TOKEN,
+        assertEquals(
+                AuthenticationFailure.Kind.INVALID_REQUEST,
+                AuthenticationFailure.of(AuthenticationFailure.Reason.MULTIPLE_AUTHORIZATION_HEADERS)
+                        .kind());
+        assertEquals(
+                AuthenticationFailure.Kind.INVALID_TOKEN,
                 AuthenticationFailure.of(AuthenticationFailure.Reason.EXPIRED).kind());
         AuthenticationFailure unavailable = AuthenticationFailure.keysUnavailable(Duration.ofSeconds(30));
         assertEquals(AuthenticationFailure.Kind.KEYS_UNAVAILABLE, unavailable.kind());
         assertEquals(Duration.ofSeconds(30), unavailable.retryAfter());
-        assertEquals(Duration.ZERO, AuthenticationFailure.of(AuthenticationFailure.Reason.EXPIRED).retryAfter());
+        assertEquals(
+                Duration.ZERO,
+                AuthenticationFailure.of(AuthenticationFailure.Reason.EXPIRED).retryAfter());
     }
 
     @Test
     void retryAfterCannotBeNegative() {
-        assertThrows(IllegalArgumentException.class,
-                () -> AuthenticationFailure.keysUnavailable(Duration.ofSeconds(-1)));
+        assertThrows(
+                IllegalArgumentException.class, () -> AuthenticationFailure.keysUnavailable(Duration.ofSeconds(-1)));
     }
 }

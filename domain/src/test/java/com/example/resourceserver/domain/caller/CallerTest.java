@@ -1,14 +1,13 @@
 package com.example.resourceserver.domain.caller;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.HashSet;
-import java.util.Set;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
 
 class CallerTest {
 
@@ -31,6 +30,8 @@ class CallerTest {
         Caller caller = new Caller("user-1", grants);
         grants.add(Scope.of("b"));
         assertEquals(Set.of(Scope.of("a")), caller.grantedScopes());
-        assertThrows(UnsupportedOperationException.class, () -> caller.grantedScopes().add(Scope.of("c")));
+        assertThrows(
+                UnsupportedOperationException.class,
+                () -> caller.grantedScopes().add(Scope.of("c")));
     }
 }

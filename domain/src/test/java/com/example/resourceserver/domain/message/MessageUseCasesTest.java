@@ -1,17 +1,16 @@
 package com.example.resourceserver.domain.message;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import com.example.resourceserver.domain.access.ScopeDecision;
 import com.example.resourceserver.domain.access.ScopePolicy;
 import com.example.resourceserver.domain.caller.Caller;
 import com.example.resourceserver.domain.caller.Scope;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import org.junit.jupiter.api.Test;
 
 class MessageUseCasesTest {
 
@@ -19,13 +18,15 @@ class MessageUseCasesTest {
 
     @Test
     void publicMessageIsTheQuickstartString() {
-        assertEquals("Hello from a public endpoint! You don't need to be authenticated to see this.",
+        assertEquals(
+                "Hello from a public endpoint! You don't need to be authenticated to see this.",
                 new PublicMessageUseCase().getMessage().message());
     }
 
     @Test
     void privateMessageIsTheQuickstartStringAndNeedsACaller() {
-        assertEquals("Hello from a private endpoint! You need to be authenticated to see this.",
+        assertEquals(
+                "Hello from a private endpoint! You need to be authenticated to see this.",
                 new PrivateMessageUseCase().getMessage(CALLER).message());
         assertThrows(NullPointerException.class, () -> new PrivateMessageUseCase().getMessage(null));
     }
@@ -40,8 +41,10 @@ class MessageUseCasesTest {
 
         MessageOutcome outcome = new PrivateScopedMessageUseCase(permitting).getMessage(CALLER);
 
-        assertEquals(new MessageOutcome.Delivered("Hello from a private endpoint! You need to be authenticated "
-                + "and have a scope of read:messages to see this."), outcome);
+        assertEquals(
+                new MessageOutcome.Delivered("Hello from a private endpoint! You need to be authenticated "
+                        + "and have a scope of read:messages to see this."),
+                outcome);
         assertEquals(List.of(Scope.of("read:messages")), asked);
     }
 

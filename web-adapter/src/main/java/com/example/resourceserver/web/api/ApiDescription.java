@@ -11,10 +11,19 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
  * the controller's annotations, and served by the app under {@code /openapi/}. Public so that a
  * controller in any package names the same security scheme (docs/add-a-route.md).
  */
-@OpenAPIDefinition(info = @Info(title = "Messages API", version = "0.1.0",
-        description = "The Auth0 quickstarts' API: one public route, one for any valid access token, one for "
-                + "tokens granted read:messages. Errors follow RFC 6750."))
-@SecurityScheme(name = ApiDescription.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
+@OpenAPIDefinition(
+        info =
+                @Info(
+                        title = "Messages API",
+                        version = "0.1.0",
+                        description =
+                                "The Auth0 quickstarts' API: one public route, one for any valid access token, one for "
+                                        + "tokens granted read:messages. Errors follow RFC 6750."))
+@SecurityScheme(
+        name = ApiDescription.BEARER,
+        type = SecuritySchemeType.HTTP,
+        scheme = "bearer",
+        bearerFormat = "JWT",
         in = SecuritySchemeIn.HEADER,
         description = "An access token (JWT) from the configured identity provider, or an opaque one when RFC 7662 "
                 + "introspection is configured. Scopes come from the token's scope, scp and permissions claims. "
@@ -23,6 +32,5 @@ public final class ApiDescription {
 
     public static final String BEARER = "bearer";
 
-    private ApiDescription() {
-    }
+    private ApiDescription() {}
 }

@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -20,17 +19,27 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
-@ApiResponse(responseCode = "400", description = "Malformed request, e.g. two Authorization headers (invalid_request)",
-        headers = @Header(name = "WWW-Authenticate", description = "Bearer error=\"invalid_request\", error_description=\"...\""),
+@ApiResponse(
+        responseCode = "400",
+        description = "Malformed request, e.g. two Authorization headers (invalid_request)",
+        headers =
+                @Header(
+                        name = "WWW-Authenticate",
+                        description = "Bearer error=\"invalid_request\", error_description=\"...\""),
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "401", description = "No token (challenge without error) or a token that is not valid (invalid_token)",
-        headers = @Header(name = "WWW-Authenticate",
-                description = "Bearer realm=\"api\", resource_metadata=\"...\" without credentials; Bearer "
-                        + "error=\"invalid_token\", error_description=\"...\", resource_metadata=\"...\" otherwise; "
-                        + "resource_metadata is the URL of the RFC 9728 metadata"),
+@ApiResponse(
+        responseCode = "401",
+        description = "No token (challenge without error) or a token that is not valid (invalid_token)",
+        headers =
+                @Header(
+                        name = "WWW-Authenticate",
+                        description = "Bearer realm=\"api\", resource_metadata=\"...\" without credentials; Bearer "
+                                + "error=\"invalid_token\", error_description=\"...\", resource_metadata=\"...\" otherwise; "
+                                + "resource_metadata is the URL of the RFC 9728 metadata"),
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
-@ApiResponse(responseCode = "503", description = "The identity provider's keys or introspection endpoint cannot be reached right now",
+@ApiResponse(
+        responseCode = "503",
+        description = "The identity provider's keys or introspection endpoint cannot be reached right now",
         headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying"),
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
-public @interface BearerErrorResponses {
-}
+public @interface BearerErrorResponses {}

@@ -9,7 +9,6 @@ import io.micronaut.http.bind.binders.TypedRequestArgumentBinder;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.authentication.AuthorizationException;
 import jakarta.inject.Singleton;
-
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -37,7 +36,8 @@ public class CallerArgumentBinder implements TypedRequestArgumentBinder<Caller> 
 
     @Override
     public BindingResult<Caller> bind(ArgumentConversionContext<Caller> context, HttpRequest<?> request) {
-        Authentication authentication = request.getUserPrincipal(Authentication.class).orElse(null);
+        Authentication authentication =
+                request.getUserPrincipal(Authentication.class).orElse(null);
         if (authentication == null) {
             throw new AuthorizationException(null); // rendered by RejectedRequestHandler, like the filter's refusal
         }

@@ -4,5 +4,4 @@ import io.micronaut.serde.annotation.Serdeable;
 
 /** The body of every 200 answer: {@code {"message": "..."}}. */
 @Serdeable
-public record MessageBody(String message) {
-}
+public record MessageBody(String message) {}

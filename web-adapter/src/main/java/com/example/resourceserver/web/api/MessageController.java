@@ -13,7 +13,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -37,8 +36,11 @@ public class MessageController {
     private final PrivateScopedMessageUseCase privateScopedMessage;
     private final ErrorResponses errors;
 
-    public MessageController(PublicMessageUseCase publicMessage, PrivateMessageUseCase privateMessage,
-                             PrivateScopedMessageUseCase privateScopedMessage, ErrorResponses errors) {
+    public MessageController(
+            PublicMessageUseCase publicMessage,
+            PrivateMessageUseCase privateMessage,
+            PrivateScopedMessageUseCase privateScopedMessage,
+            ErrorResponses errors) {
         this.publicMessage = publicMessage;
         this.privateMessage = privateMessage;
         this.privateScopedMessage = privateScopedMessage;
@@ -48,8 +50,13 @@ public class MessageController {
     @Get("/public")
     @Secured(SecurityRule.IS_ANONYMOUS)
     @Operation(summary = "A message for anyone", description = "No authentication; an Authorization header is ignored.")
-    @ApiResponse(responseCode = "200", description = "The public message",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MessageBody.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "The public message",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = MessageBody.class)))
     public MessageBody publicMessage() {
         return new MessageBody(publicMessage.getMessage().message());
     }
@@ -58,8 +65,13 @@ public class MessageController {
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Operation(summary = "A message for any valid access token")
     @SecurityRequirement(name = ApiDescription.BEARER)
-    @ApiResponse(responseCode = "200", description = "The private message",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MessageBody.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "The private message",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = MessageBody.class)))
     @BearerErrorResponses
     public HttpResponse<?> privateMessage(@Parameter(hidden = true) Caller caller) {
         return render(privateMessage.getMessage(caller));
@@ -69,12 +81,25 @@ public class MessageController {
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Operation(summary = "A message for access tokens granted read:messages")
     @SecurityRequirement(name = ApiDescription.BEARER, scopes = "read:messages")
-    @ApiResponse(responseCode = "200", description = "The scoped message",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MessageBody.class)))
-    @ApiResponse(responseCode = "403", description = "Valid token without read:messages (RFC 6750 insufficient_scope)",
-            headers = @Header(name = "WWW-Authenticate", description = "Bearer error=\"insufficient_scope\", "
-                    + "scope=\"read:messages\", error_description=\"...\""),
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "The scoped message",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = MessageBody.class)))
+    @ApiResponse(
+            responseCode = "403",
+            description = "Valid token without read:messages (RFC 6750 insufficient_scope)",
+            headers =
+                    @Header(
+                            name = "WWW-Authenticate",
+                            description = "Bearer error=\"insufficient_scope\", "
+                                    + "scope=\"read:messages\", error_description=\"...\""),
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ErrorBody.class)))
     @BearerErrorResponses
     public HttpResponse<?> privateScopedMessage(@Parameter(hidden = true) Caller caller) {
         return render(privateScopedMessage.getMessage(caller));

@@ -8,5 +8,5 @@ import io.micronaut.serde.annotation.Serdeable;
  * of RFC 6749 §5.2 and RFC 6750 §3. Descriptions are fixed sentences, never request data.
  */
 @Serdeable
-public record ErrorBody(String error, @JsonProperty("error_description") String errorDescription) {
-}
+public record ErrorBody(
+        String error, @JsonProperty("error_description") String errorDescription) {}

@@ -66,12 +66,15 @@ public class ErrorResponses {
         String description = quotable(failure.description());
         return switch (failure.kind()) {
             case INVALID_REQUEST -> challenge(HttpStatus.BAD_REQUEST, "invalid_request", null, description, "");
-            case INVALID_TOKEN -> challenge(HttpStatus.UNAUTHORIZED, "invalid_token", null, description,
-                    resourceMetadata(request));
-            case KEYS_UNAVAILABLE -> HttpResponse.<ErrorBody>status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, failure.retryAfter().toSeconds())))
-                    .contentType(MediaType.APPLICATION_JSON_TYPE)
-                    .body(new ErrorBody("temporarily_unavailable", description));
+            case INVALID_TOKEN ->
+                challenge(HttpStatus.UNAUTHORIZED, "invalid_token", null, description, resourceMetadata(request));
+            case KEYS_UNAVAILABLE ->
+                HttpResponse.<ErrorBody>status(HttpStatus.SERVICE_UNAVAILABLE)
+                        .header(
+                                HttpHeaders.RETRY_AFTER,
+                                Long.toString(Math.max(1, failure.retryAfter().toSeconds())))
+                        .contentType(MediaType.APPLICATION_JSON_TYPE)
+                        .body(new ErrorBody("temporarily_unavailable", description));
         };
     }
 
@@ -92,14 +95,17 @@ public class ErrorResponses {
             case 403 -> new ErrorBody("forbidden", "This request is not allowed");
             case 404 -> new ErrorBody("not_found", "No resource at this path");
             case 405 -> new ErrorBody("method_not_allowed", "This method is not allowed on this resource");
-            case 406 -> new ErrorBody("not_acceptable", "No acceptable representation: this API answers application/json");
+            case 406 ->
+                new ErrorBody("not_acceptable", "No acceptable representation: this API answers application/json");
             case 413 -> new ErrorBody("request_too_large", "The request is too large");
             case 415 -> new ErrorBody("unsupported_media_type", "The request body has an unsupported media type");
             case 431 -> new ErrorBody("request_too_large", "The request headers are too large");
-            case 503 -> new ErrorBody("temporarily_unavailable", "The service is temporarily unavailable, try again later");
-            default -> status >= 500
-                    ? new ErrorBody("server_error", "The server could not complete the request")
-                    : new ErrorBody("invalid_request", "The request cannot be served");
+            case 503 ->
+                new ErrorBody("temporarily_unavailable", "The service is temporarily unavailable, try again later");
+            default ->
+                status >= 500
+                        ? new ErrorBody("server_error", "The server could not complete the request")
+                        : new ErrorBody("invalid_request", "The request cannot be served");
         };
     }
 
@@ -108,9 +114,10 @@ public class ErrorResponses {
                 .attribute(INSUFFICIENT_SCOPE_ATTRIBUTE, Boolean.TRUE);
     }
 
-    private static MutableHttpResponse<ErrorBody> challenge(HttpStatus status, String error, @Nullable Scope scope,
-                                                            String description, String extra) {
-        StringBuilder header = new StringBuilder("Bearer error=\"").append(error).append('"');
+    private static MutableHttpResponse<ErrorBody> challenge(
+            HttpStatus status, String error, @Nullable Scope scope, String description, String extra) {
+        StringBuilder header =
+                new StringBuilder("Bearer error=\"").append(error).append('"');
         if (scope != null) {
             header.append(", scope=\"").append(scope.value()).append('"'); // a Scope never holds " or \
         }

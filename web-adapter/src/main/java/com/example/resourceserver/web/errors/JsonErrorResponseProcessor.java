@@ -22,8 +22,8 @@ public class JsonErrorResponseProcessor implements ErrorResponseProcessor<ErrorB
 
     @Override
     @SuppressWarnings("unchecked")
-    public MutableHttpResponse<ErrorBody> processResponse(ErrorContext errorContext,
-                                                          MutableHttpResponse<?> baseResponse) {
+    public MutableHttpResponse<ErrorBody> processResponse(
+            ErrorContext errorContext, MutableHttpResponse<?> baseResponse) {
         MutableHttpResponse<ErrorBody> response = (MutableHttpResponse<ErrorBody>) baseResponse;
         if (response.getBody().isPresent() && response.getBody().get() instanceof ErrorBody) {
             return response;

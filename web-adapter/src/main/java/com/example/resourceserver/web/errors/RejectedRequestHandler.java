@@ -26,7 +26,8 @@ public class RejectedRequestHandler implements ExceptionHandler<AuthorizationExc
 
     @Override
     public MutableHttpResponse<?> handle(HttpRequest request, AuthorizationException exception) {
-        Object failure = request.getAttribute(AuthenticationFailure.REQUEST_ATTRIBUTE).orElse(null);
+        Object failure =
+                request.getAttribute(AuthenticationFailure.REQUEST_ATTRIBUTE).orElse(null);
         if (failure instanceof AuthenticationFailure authenticationFailure) {
             return errors.authenticationFailed(authenticationFailure, request);
         }

@@ -15,14 +15,21 @@ final class AccessLine {
 
     private static final ThreadLocal<StringBuilder> BUILDER = ThreadLocal.withInitial(() -> new StringBuilder(256));
 
-    private AccessLine() {
-    }
+    private AccessLine() {}
 
-    static String of(long epochMillis, String requestId, String method, String route, int status, long durationNanos,
-                     String auth, String authReason) {
+    static String of(
+            long epochMillis,
+            String requestId,
+            String method,
+            String route,
+            int status,
+            long durationNanos,
+            String auth,
+            String authReason) {
         StringBuilder line = BUILDER.get();
         line.setLength(0);
-        line.append("{\"timestamp\":").append(epochMillis)
+        line.append("{\"timestamp\":")
+                .append(epochMillis)
                 .append(",\"level\":\"INFO\",\"loggerName\":\"access\",\"request_id\":");
         string(line, requestId).append(",\"method\":");
         string(line, method).append(",\"route\":");

@@ -17,11 +17,10 @@ import io.micronaut.web.router.RouteAttributes;
 import io.micronaut.web.router.RouteInfo;
 import io.micronaut.web.router.RouteMatch;
 import io.micronaut.web.router.UriRouteInfo;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One JSON line per request on the {@code access} logger (method, route template, status, duration,
@@ -51,21 +50,25 @@ public class AccessLogFilter implements Ordered {
     @RequestFilter
     public void start(HttpRequest<?> request) {
         request.setAttribute(START_ATTRIBUTE, System.nanoTime());
-        request.setAttribute(REQUEST_ID_ATTRIBUTE, RequestIds.accept(request.getHeaders().get(REQUEST_ID_HEADER)));
+        request.setAttribute(
+                REQUEST_ID_ATTRIBUTE, RequestIds.accept(request.getHeaders().get(REQUEST_ID_HEADER)));
     }
 
     @ResponseFilter
     public void finish(HttpRequest<?> request, MutableHttpResponse<?> response) {
         long start = request.getAttribute(START_ATTRIBUTE, Long.class).orElse(System.nanoTime());
-        String requestId = request.getAttribute(REQUEST_ID_ATTRIBUTE, String.class).orElseGet(RequestIds::random);
+        String requestId =
+                request.getAttribute(REQUEST_ID_ATTRIBUTE, String.class).orElseGet(RequestIds::random);
         response.header(REQUEST_ID_HEADER, requestId);
 
-        RequiredCredentials credentials = recorded(request, RequiredCredentials.REQUEST_ATTRIBUTE, RequiredCredentials.class);
+        RequiredCredentials credentials =
+                recorded(request, RequiredCredentials.REQUEST_ATTRIBUTE, RequiredCredentials.class);
         AuthenticationFailure failure = null;
         AuthenticationOutcome outcome = AuthenticationOutcome.NOT_REQUIRED;
         if (credentials != null) { // else the route requires no authentication: nothing more to look up
             failure = recorded(request, AuthenticationFailure.REQUEST_ATTRIBUTE, AuthenticationFailure.class);
-            boolean scopeRefused = response.getAttribute(ErrorResponses.INSUFFICIENT_SCOPE_ATTRIBUTE).isPresent();
+            boolean scopeRefused = response.getAttribute(ErrorResponses.INSUFFICIENT_SCOPE_ATTRIBUTE)
+                    .isPresent();
             outcome = AuthenticationOutcome.of(credentials, failure, scopeRefused);
         }
         String reason = outcome.reason(failure);
@@ -73,18 +76,29 @@ public class AccessLogFilter implements Ordered {
             count(outcome, reason);
         }
         if (ACCESS.isInfoEnabled()) {
-            ACCESS.info(AccessLine.of(System.currentTimeMillis(), requestId, request.getMethodName(),
-                    routeTemplate(RouteAttributes.getRouteMatch(request).orElse(null)), response.code(),
-                    System.nanoTime() - start, outcome.label, reason));
+            ACCESS.info(AccessLine.of(
+                    System.currentTimeMillis(),
+                    requestId,
+                    request.getMethodName(),
+                    routeTemplate(RouteAttributes.getRouteMatch(request).orElse(null)),
+                    response.code(),
+                    System.nanoTime() - start,
+                    outcome.label,
+                    reason));
         }
     }
 
     /** One counter per outcome and reason, registered on first use. */
     private void count(AuthenticationOutcome outcome, String reason) {
-        outcomeCounters.computeIfAbsent(outcome, o -> new ConcurrentHashMap<>())
-                .computeIfAbsent(reason, r -> Counter.builder("authentication.outcomes")
-                        .description("Authentication outcomes of requests to protected routes")
-                        .tag("outcome", outcome.label).tag("reason", r).register(registry))
+        outcomeCounters
+                .computeIfAbsent(outcome, o -> new ConcurrentHashMap<>())
+                .computeIfAbsent(
+                        reason,
+                        r -> Counter.builder("authentication.outcomes")
+                                .description("Authentication outcomes of requests to protected routes")
+                                .tag("outcome", outcome.label)
+                                .tag("reason", r)
+                                .register(registry))
                 .increment();
     }
 
@@ -96,7 +110,9 @@ public class AccessLogFilter implements Ordered {
 
     private static String routeTemplate(@Nullable RouteMatch<?> route) {
         RouteInfo<?> info = route == null ? null : route.getRouteInfo();
-        return info instanceof UriRouteInfo<?, ?> uri ? uri.getUriMatchTemplate().toPathString() : "unmatched";
+        return info instanceof UriRouteInfo<?, ?> uri
+                ? uri.getUriMatchTemplate().toPathString()
+                : "unmatched";
     }
 
     @Override

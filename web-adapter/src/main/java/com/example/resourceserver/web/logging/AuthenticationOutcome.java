@@ -3,7 +3,6 @@ package com.example.resourceserver.web.logging;
 import com.example.resourceserver.domain.caller.AuthenticationFailure;
 import com.example.resourceserver.domain.caller.RequiredCredentials;
 import io.micronaut.core.annotation.Nullable;
-
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -20,9 +19,13 @@ import java.util.Map;
  * </ul>
  */
 enum AuthenticationOutcome {
-
-    NOT_REQUIRED("not_required"), OK("ok"), MISSING("missing"), INVALID_REQUEST("invalid_request"),
-    INVALID_TOKEN("invalid_token"), INSUFFICIENT_SCOPE("insufficient_scope"), KEYS_UNAVAILABLE("keys_unavailable");
+    NOT_REQUIRED("not_required"),
+    OK("ok"),
+    MISSING("missing"),
+    INVALID_REQUEST("invalid_request"),
+    INVALID_TOKEN("invalid_token"),
+    INSUFFICIENT_SCOPE("insufficient_scope"),
+    KEYS_UNAVAILABLE("keys_unavailable");
 
     static final String NO_REASON = "none";
     static final String MISSING_SCOPE_REASON = "missing_scope";
@@ -41,8 +44,8 @@ enum AuthenticationOutcome {
      * @param failure       why the credentials did not work, if they did not
      * @param scopeRefused  whether the answer was {@code insufficient_scope}
      */
-    static AuthenticationOutcome of(@Nullable RequiredCredentials credentials, @Nullable AuthenticationFailure failure,
-                                    boolean scopeRefused) {
+    static AuthenticationOutcome of(
+            @Nullable RequiredCredentials credentials, @Nullable AuthenticationFailure failure, boolean scopeRefused) {
         if (credentials == null) {
             return NOT_REQUIRED; // also when a token was sent to, say, /health: it does not count
         }

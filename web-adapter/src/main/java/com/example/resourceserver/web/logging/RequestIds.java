@@ -1,7 +1,6 @@
 package com.example.resourceserver.web.logging;
 
 import io.micronaut.core.annotation.Nullable;
-
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -13,8 +12,7 @@ final class RequestIds {
 
     static final int MAX_LENGTH = 64;
 
-    private RequestIds() {
-    }
+    private RequestIds() {}
 
     /** The caller's id when well formed, else a fresh random one (32 lowercase hex digits). */
     static String accept(@Nullable String incoming) {
@@ -27,8 +25,13 @@ final class RequestIds {
         }
         for (int i = 0; i < id.length(); i++) {
             char c = id.charAt(i);
-            boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '.' || c == '_' || c == ':' || c == '-';
+            boolean allowed = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '.'
+                    || c == '_'
+                    || c == ':'
+                    || c == '-';
             if (!allowed) {
                 return false;
             }
@@ -39,6 +42,7 @@ final class RequestIds {
     static String random() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         // The top bit set keeps each half at exactly 16 hex digits.
-        return Long.toHexString(random.nextLong() | Long.MIN_VALUE) + Long.toHexString(random.nextLong() | Long.MIN_VALUE);
+        return Long.toHexString(random.nextLong() | Long.MIN_VALUE)
+                + Long.toHexString(random.nextLong() | Long.MIN_VALUE);
     }
 }

@@ -4,7 +4,6 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.web.router.Router;
 import io.micronaut.web.router.UriRouteInfo;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-
 import java.util.List;
 import java.util.TreeSet;
 
@@ -34,8 +33,8 @@ public class DeclaredScopes {
      * copied into Micronaut's compile-time annotation metadata, but they are kept at run time.
      */
     private static void collect(UriRouteInfo<?, ?> route, TreeSet<String> found) {
-        for (SecurityRequirement requirement
-                : route.getTargetMethod().getTargetMethod().getAnnotationsByType(SecurityRequirement.class)) {
+        for (SecurityRequirement requirement :
+                route.getTargetMethod().getTargetMethod().getAnnotationsByType(SecurityRequirement.class)) {
             for (String scope : requirement.scopes()) {
                 if (!scope.isBlank()) {
                     found.add(scope);

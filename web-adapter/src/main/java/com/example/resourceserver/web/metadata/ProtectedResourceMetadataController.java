@@ -42,8 +42,11 @@ public class ProtectedResourceMetadataController {
     private final DeclaredScopes declaredScopes;
     private final WebSettings settings;
 
-    public ProtectedResourceMetadataController(ResourceIdentifier resource, AuthorizationServers authorizationServers,
-                                               DeclaredScopes declaredScopes, WebSettings settings) {
+    public ProtectedResourceMetadataController(
+            ResourceIdentifier resource,
+            AuthorizationServers authorizationServers,
+            DeclaredScopes declaredScopes,
+            WebSettings settings) {
         this.resource = resource;
         this.authorizationServers = authorizationServers;
         this.declaredScopes = declaredScopes;
@@ -51,16 +54,24 @@ public class ProtectedResourceMetadataController {
     }
 
     @Get(uri = ResourceIdentifier.WELL_KNOWN_PATH, produces = MediaType.APPLICATION_JSON)
-    @Operation(summary = "OAuth 2.0 protected-resource metadata (RFC 9728)",
+    @Operation(
+            summary = "OAuth 2.0 protected-resource metadata (RFC 9728)",
             description = "Public and cacheable; an Authorization header is ignored. Lists the authorization servers "
                     + "whose access tokens this API accepts and the scopes its routes require.")
-    @ApiResponse(responseCode = "200", description = "The metadata document",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ProtectedResourceMetadata.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "The metadata document",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ProtectedResourceMetadata.class)))
     public HttpResponse<ProtectedResourceMetadata> metadata(HttpRequest<?> request) {
-        ProtectedResourceMetadata document = new ProtectedResourceMetadata(resource.of(request),
-                authorizationServers.issuers(), declaredScopes.scopes().isEmpty() ? null : declaredScopes.scopes(),
-                ProtectedResourceMetadata.BEARER_METHODS, blankToNull(settings.getResourceName()),
+        ProtectedResourceMetadata document = new ProtectedResourceMetadata(
+                resource.of(request),
+                authorizationServers.issuers(),
+                declaredScopes.scopes().isEmpty() ? null : declaredScopes.scopes(),
+                ProtectedResourceMetadata.BEARER_METHODS,
+                blankToNull(settings.getResourceName()),
                 blankToNull(settings.getResourceDocumentation()));
         return HttpResponse.ok(document).header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
     }

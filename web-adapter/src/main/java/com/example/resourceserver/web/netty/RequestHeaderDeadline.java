@@ -5,7 +5,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.LastHttpContent;
-
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -75,11 +74,15 @@ final class RequestHeaderDeadline extends ChannelDuplexHandler {
 
     private void arm(ChannelHandlerContext ctx) {
         disarm();
-        timer = ctx.executor().schedule(() -> {
-            if (outstandingRequests == 0) {
-                ctx.close();
-            }
-        }, deadlineMillis, TimeUnit.MILLISECONDS);
+        timer = ctx.executor()
+                .schedule(
+                        () -> {
+                            if (outstandingRequests == 0) {
+                                ctx.close();
+                            }
+                        },
+                        deadlineMillis,
+                        TimeUnit.MILLISECONDS);
     }
 
     private void disarm() {

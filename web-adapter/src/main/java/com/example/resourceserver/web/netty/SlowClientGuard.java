@@ -2,11 +2,10 @@ package com.example.resourceserver.web.netty;
 
 import com.example.resourceserver.web.WebSettings;
 import io.micronaut.context.event.BeanCreatedEvent;
-import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.context.event.BeanCreatedEventListener;
+import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.http.netty.channel.ChannelPipelineCustomizer;
 import jakarta.inject.Singleton;
-
 import java.time.Duration;
 
 /**
@@ -35,7 +34,9 @@ public class SlowClientGuard implements BeanCreatedEventListener<ChannelPipeline
             customizer.doOnConnect(pipeline -> {
                 if (pipeline.get(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC) != null
                         && pipeline.get(HANDLER_NAME) == null) {
-                    pipeline.addAfter(ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC, HANDLER_NAME,
+                    pipeline.addAfter(
+                            ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC,
+                            HANDLER_NAME,
                             new RequestHeaderDeadline(deadline.toMillis()));
                 }
                 return pipeline;

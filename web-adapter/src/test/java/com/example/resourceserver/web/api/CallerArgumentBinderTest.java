@@ -1,5 +1,11 @@
 package com.example.resourceserver.web.api;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.example.resourceserver.domain.caller.Caller;
 import com.example.resourceserver.domain.caller.Scope;
 import io.micronaut.core.bind.ArgumentBinder;
@@ -9,17 +15,10 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.authentication.AuthorizationException;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class CallerArgumentBinderTest {
 
@@ -28,23 +27,23 @@ class CallerArgumentBinderTest {
     @Test
     void bindsTheCallerTheAuthAdapterAttached() {
         Caller caller = new Caller("auth0|123", Set.of(Scope.of("read:messages")));
-        Authentication authentication = Authentication.build("auth0|123", List.of("read:messages"),
-                Map.of(Caller.ATTRIBUTE, caller));
+        Authentication authentication =
+                Authentication.build("auth0|123", List.of("read:messages"), Map.of(Caller.ATTRIBUTE, caller));
         assertSame(caller, bind(requestWith(authentication)));
     }
 
     @Test
     void rebuildsACallerFromAnAuthenticationMadeElsewhereKeepingOnlyValidScopes() {
-        Authentication authentication = Authentication.build("machine", List.of("read:messages", "two words", "a\"b"),
-                Map.of());
+        Authentication authentication =
+                Authentication.build("machine", List.of("read:messages", "two words", "a\"b"), Map.of());
         assertEquals(new Caller("machine", Set.of(Scope.of("read:messages"))), bind(requestWith(authentication)));
     }
 
     @Test
     void failsClosedWithoutAnAuthentication() {
         // Rendered by RejectedRequestHandler as the usual 401 challenge (see CallerBindingTest).
-        AuthorizationException refused = assertThrows(AuthorizationException.class,
-                () -> bind(HttpRequest.GET("/api/private")));
+        AuthorizationException refused =
+                assertThrows(AuthorizationException.class, () -> bind(HttpRequest.GET("/api/private")));
         assertFalse(refused.isForbidden());
     }
 

@@ -1,5 +1,7 @@
 package com.example.resourceserver.web.api;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.example.resourceserver.domain.caller.Caller;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Requires;
@@ -8,17 +10,14 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * A route that asks for a {@link Caller} but is reached without authentication (here: opened to anyone
@@ -32,8 +31,15 @@ class CallerBindingTest {
 
     @BeforeAll
     static void start() {
-        server = ApplicationContext.run(EmbeddedServer.class, Map.of(
-                "spec.name", "CallerBindingTest", "micronaut.server.port", -1, "micronaut.server.host", "127.0.0.1"));
+        server = ApplicationContext.run(
+                EmbeddedServer.class,
+                Map.of(
+                        "spec.name",
+                        "CallerBindingTest",
+                        "micronaut.server.port",
+                        -1,
+                        "micronaut.server.host",
+                        "127.0.0.1"));
     }
 
     @AfterAll
@@ -47,19 +53,29 @@ class CallerBindingTest {
         HttpResponse<String> filterRefusal = get("/caller-binding/protected");
 
         assertEquals(401, bindingRefusal.statusCode(), bindingRefusal.body());
-        assertEquals("Bearer realm=\"api\", resource_metadata=\"http://127.0.0.1:" + server.getPort()
-                + "/.well-known/oauth-protected-resource\"", bindingRefusal.headers().firstValue("WWW-Authenticate").orElse(""));
-        assertEquals("application/json", bindingRefusal.headers().firstValue("Content-Type").orElse(""));
-        assertEquals("{\"error\":\"unauthorized\",\"error_description\":\"Authentication is required: send an access "
-                + "token as Authorization: Bearer <token>\"}", bindingRefusal.body());
+        assertEquals(
+                "Bearer realm=\"api\", resource_metadata=\"http://127.0.0.1:" + server.getPort()
+                        + "/.well-known/oauth-protected-resource\"",
+                bindingRefusal.headers().firstValue("WWW-Authenticate").orElse(""));
+        assertEquals(
+                "application/json",
+                bindingRefusal.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(
+                "{\"error\":\"unauthorized\",\"error_description\":\"Authentication is required: send an access "
+                        + "token as Authorization: Bearer <token>\"}",
+                bindingRefusal.body());
 
         assertEquals(filterRefusal.statusCode(), bindingRefusal.statusCode());
-        assertEquals(filterRefusal.headers().allValues("WWW-Authenticate"), bindingRefusal.headers().allValues("WWW-Authenticate"));
+        assertEquals(
+                filterRefusal.headers().allValues("WWW-Authenticate"),
+                bindingRefusal.headers().allValues("WWW-Authenticate"));
         assertEquals(filterRefusal.body(), bindingRefusal.body());
     }
 
     static HttpResponse<String> get(String path) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort() + path)).build(),
+        return client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getPort() + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

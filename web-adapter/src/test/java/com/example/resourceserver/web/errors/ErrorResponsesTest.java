@@ -1,5 +1,9 @@
 package com.example.resourceserver.web.errors;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.example.resourceserver.domain.caller.AuthenticationFailure;
 import com.example.resourceserver.domain.caller.AuthenticationFailure.Reason;
 import com.example.resourceserver.domain.caller.Scope;
@@ -9,17 +13,12 @@ import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
+import java.time.Duration;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
-
-import java.time.Duration;
-import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ErrorResponsesTest {
 
@@ -27,7 +26,8 @@ class ErrorResponsesTest {
     static final Pattern CHALLENGE = Pattern.compile("Bearer [a-z_]+=\"[\\x20\\x21\\x23-\\x5B\\x5D-\\x7E]*\""
             + "(, [a-z_]+=\"[\\x20\\x21\\x23-\\x5B\\x5D-\\x7E]*\")*");
 
-    static final String METADATA = ", resource_metadata=\"http://api.example:8080/.well-known/oauth-protected-resource\"";
+    static final String METADATA =
+            ", resource_metadata=\"http://api.example:8080/.well-known/oauth-protected-resource\"";
 
     final ErrorResponses errors = responses(new WebSettings());
     final HttpRequest<?> request = HttpRequest.GET("/api/private").header("Host", "api.example:8080");
@@ -55,7 +55,10 @@ class ErrorResponsesTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Reason.class, mode = EnumSource.Mode.EXCLUDE, names = {"KEYS_UNAVAILABLE", "INTROSPECTION_UNAVAILABLE"})
+    @EnumSource(
+            value = Reason.class,
+            mode = EnumSource.Mode.EXCLUDE,
+            names = {"KEYS_UNAVAILABLE", "INTROSPECTION_UNAVAILABLE"})
     void badCredentialsAre400Or401WithTheirErrorCodeAndFixedDescription(Reason reason) {
         AuthenticationFailure failure = AuthenticationFailure.of(reason);
         MutableHttpResponse<ErrorBody> response = errors.authenticationFailed(failure, request);
@@ -64,8 +67,10 @@ class ErrorResponsesTest {
 
         assertEquals(invalidRequest ? 400 : 401, response.code());
         String challenge = challenge(response);
-        assertEquals("Bearer error=\"" + error + "\", error_description=\"" + reason.description() + "\""
-                + (invalidRequest ? "" : METADATA), challenge);
+        assertEquals(
+                "Bearer error=\"" + error + "\", error_description=\"" + reason.description() + "\""
+                        + (invalidRequest ? "" : METADATA),
+                challenge);
         assertTrue(CHALLENGE.matcher(challenge).matches(), challenge);
         assertJson(response, error, reason.description());
         assertFalse(response.getHeaders().contains(HttpHeaders.RETRY_AFTER));
@@ -75,8 +80,8 @@ class ErrorResponsesTest {
     @ParameterizedTest
     @CsvSource({"0, 1", "999, 1", "1000, 1", "1500, 1", "30000, 30"})
     void unavailableKeysAre503WithRetryAfterInWholeSecondsAndNoChallenge(long retryAfterMillis, String header) {
-        MutableHttpResponse<ErrorBody> response =
-                errors.authenticationFailed(AuthenticationFailure.keysUnavailable(Duration.ofMillis(retryAfterMillis)), request);
+        MutableHttpResponse<ErrorBody> response = errors.authenticationFailed(
+                AuthenticationFailure.keysUnavailable(Duration.ofMillis(retryAfterMillis)), request);
         assertEquals(503, response.code());
         assertEquals(header, response.getHeaders().get(HttpHeaders.RETRY_AFTER));
         assertFalse(response.getHeaders().contains(HttpHeaders.WWW_AUTHENTICATE));
@@ -89,8 +94,10 @@ class ErrorResponsesTest {
         MutableHttpResponse<ErrorBody> response = errors.insufficientScope(Scope.of("read:messages"));
         assertEquals(403, response.code());
         String challenge = challenge(response);
-        assertEquals("Bearer error=\"insufficient_scope\", scope=\"read:messages\", "
-                + "error_description=\"The access token lacks the scope read:messages\"", challenge);
+        assertEquals(
+                "Bearer error=\"insufficient_scope\", scope=\"read:messages\", "
+                        + "error_description=\"The access token lacks the scope read:messages\"",
+                challenge);
         assertTrue(CHALLENGE.matcher(challenge).matches(), challenge);
         assertJson(response, "insufficient_scope", "The access token lacks the scope read:messages");
         assertTrue(scopeRefused(response));
@@ -100,8 +107,10 @@ class ErrorResponsesTest {
     void aRuleRefusalOfAnAuthenticatedCallerIs403WithoutScopeAndIsMarkedAsAScopeRefusal() {
         MutableHttpResponse<ErrorBody> response = errors.forbidden();
         assertEquals(403, response.code());
-        assertEquals("Bearer error=\"insufficient_scope\", error_description=\""
-                + ErrorResponses.FORBIDDEN_DESCRIPTION + "\"", challenge(response));
+        assertEquals(
+                "Bearer error=\"insufficient_scope\", error_description=\"" + ErrorResponses.FORBIDDEN_DESCRIPTION
+                        + "\"",
+                challenge(response));
         assertJson(response, "insufficient_scope", ErrorResponses.FORBIDDEN_DESCRIPTION);
         assertTrue(scopeRefused(response));
     }
@@ -111,8 +120,10 @@ class ErrorResponsesTest {
         WebSettings settings = new WebSettings();
         settings.setExternalUrl("https://gateway.example/orders/v1/");
         String challenge = challenge(responses(settings).missingCredentials(request));
-        assertEquals("Bearer realm=\"api\", resource_metadata=\"https://gateway.example/.well-known/"
-                + "oauth-protected-resource/orders/v1\"", challenge);
+        assertEquals(
+                "Bearer realm=\"api\", resource_metadata=\"https://gateway.example/.well-known/"
+                        + "oauth-protected-resource/orders/v1\"",
+                challenge);
         assertTrue(CHALLENGE.matcher(challenge).matches(), challenge);
     }
 
@@ -128,10 +139,20 @@ class ErrorResponsesTest {
 
     @ParameterizedTest
     @CsvSource({
-            "400, invalid_request", "403, forbidden", "404, not_found", "405, method_not_allowed",
-            "406, not_acceptable", "413, request_too_large", "415, unsupported_media_type",
-            "431, request_too_large", "503, temporarily_unavailable", "500, server_error", "502, server_error",
-            "418, invalid_request", "409, invalid_request"})
+        "400, invalid_request",
+        "403, forbidden",
+        "404, not_found",
+        "405, method_not_allowed",
+        "406, not_acceptable",
+        "413, request_too_large",
+        "415, unsupported_media_type",
+        "431, request_too_large",
+        "503, temporarily_unavailable",
+        "500, server_error",
+        "502, server_error",
+        "418, invalid_request",
+        "409, invalid_request"
+    })
     void everyOtherStatusGetsAFixedBody(int status, String error) {
         ErrorBody body = errors.bodyFor(status);
         assertEquals(error, body.error());
@@ -140,7 +161,8 @@ class ErrorResponsesTest {
 
     @Test
     void quotableKeepsPrintableAsciiAndReplacesEverythingElse() {
-        assertEquals("Plain text: (ok) 1-2_3 ~!#$%&'*+,./;<=>?@[]^`{|}",
+        assertEquals(
+                "Plain text: (ok) 1-2_3 ~!#$%&'*+,./;<=>?@[]^`{|}",
                 ErrorResponses.quotable("Plain text: (ok) 1-2_3 ~!#$%&'*+,./;<=>?@[]^`{|}"));
         assertEquals("a?b?c", ErrorResponses.quotable("a\"b\\c"));
         assertEquals("??????", ErrorResponses.quotable("\r\n\t\u0000\u007F\u0080"));
@@ -153,7 +175,8 @@ class ErrorResponsesTest {
     }
 
     static boolean scopeRefused(MutableHttpResponse<?> response) {
-        return response.getAttribute(ErrorResponses.INSUFFICIENT_SCOPE_ATTRIBUTE).isPresent();
+        return response.getAttribute(ErrorResponses.INSUFFICIENT_SCOPE_ATTRIBUTE)
+                .isPresent();
     }
 
     static void assertJson(MutableHttpResponse<ErrorBody> response, String error, String description) {

@@ -1,17 +1,26 @@
 package com.example.resourceserver.web.logging;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
 
 class AccessLineTest {
 
     @Test
     void everyFieldInOneFlatJsonObject() {
-        assertEquals("{\"timestamp\":1733050000123,\"level\":\"INFO\",\"loggerName\":\"access\",\"request_id\":\"trace-1\","
+        assertEquals(
+                "{\"timestamp\":1733050000123,\"level\":\"INFO\",\"loggerName\":\"access\",\"request_id\":\"trace-1\","
                         + "\"method\":\"GET\",\"route\":\"/api/private\",\"status\":401,\"duration_ms\":12.345,"
                         + "\"auth\":\"invalid_token\",\"auth_reason\":\"expired\"}",
-                AccessLine.of(1733050000123L, "trace-1", "GET", "/api/private", 401, 12_345_678L, "invalid_token", "expired"));
+                AccessLine.of(
+                        1733050000123L,
+                        "trace-1",
+                        "GET",
+                        "/api/private",
+                        401,
+                        12_345_678L,
+                        "invalid_token",
+                        "expired"));
     }
 
     @Test
@@ -23,13 +32,16 @@ class AccessLineTest {
 
     @Test
     void stringsAreEscapedSoNoValueCanEndTheObject() {
-        assertEquals("\"a\\\"b\\\\c\\u000a\\u001f\"", AccessLine.string(new StringBuilder(), "a\"b\\c\n\u001f").toString());
+        assertEquals(
+                "\"a\\\"b\\\\c\\u000a\\u001f\"",
+                AccessLine.string(new StringBuilder(), "a\"b\\c\n\u001f").toString());
     }
 
     @Test
     void theReusedBuilderLeavesNothingFromTheLineBefore() {
         AccessLine.of(1, "a-much-longer-request-id-than-the-next", "DELETE", "/api/private-scoped", 503, 1, "x", "y");
-        assertEquals("{\"timestamp\":2,\"level\":\"INFO\",\"loggerName\":\"access\",\"request_id\":\"r\",\"method\":\"GET\","
+        assertEquals(
+                "{\"timestamp\":2,\"level\":\"INFO\",\"loggerName\":\"access\",\"request_id\":\"r\",\"method\":\"GET\","
                         + "\"route\":\"/\",\"status\":200,\"duration_ms\":0.000,\"auth\":\"a\",\"auth_reason\":\"b\"}",
                 AccessLine.of(2, "r", "GET", "/", 200, 0, "a", "b"));
     }

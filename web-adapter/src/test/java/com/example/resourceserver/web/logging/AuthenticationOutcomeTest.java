@@ -1,17 +1,5 @@
 package com.example.resourceserver.web.logging;
 
-import com.example.resourceserver.domain.caller.AuthenticationFailure;
-import com.example.resourceserver.domain.caller.AuthenticationFailure.Reason;
-import com.example.resourceserver.domain.caller.RequiredCredentials;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-
-import java.time.Duration;
-import java.util.Arrays;
-import java.util.Set;
-import java.util.stream.Collectors;
-
 import static com.example.resourceserver.web.logging.AuthenticationOutcome.INSUFFICIENT_SCOPE;
 import static com.example.resourceserver.web.logging.AuthenticationOutcome.INVALID_REQUEST;
 import static com.example.resourceserver.web.logging.AuthenticationOutcome.INVALID_TOKEN;
@@ -21,6 +9,17 @@ import static com.example.resourceserver.web.logging.AuthenticationOutcome.NOT_R
 import static com.example.resourceserver.web.logging.AuthenticationOutcome.OK;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.example.resourceserver.domain.caller.AuthenticationFailure;
+import com.example.resourceserver.domain.caller.AuthenticationFailure.Reason;
+import com.example.resourceserver.domain.caller.RequiredCredentials;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class AuthenticationOutcomeTest {
 
@@ -56,7 +55,8 @@ class AuthenticationOutcomeTest {
     @EnumSource(Reason.class)
     void aRecordedFailureGivesItsKindAndReasonAndWinsOverAnythingElse(Reason reason) {
         AuthenticationFailure failure = reason == Reason.KEYS_UNAVAILABLE
-                ? AuthenticationFailure.keysUnavailable(Duration.ofSeconds(5)) : AuthenticationFailure.of(reason);
+                ? AuthenticationFailure.keysUnavailable(Duration.ofSeconds(5))
+                : AuthenticationFailure.of(reason);
         AuthenticationOutcome expected = switch (failure.kind()) {
             case INVALID_REQUEST -> INVALID_REQUEST;
             case INVALID_TOKEN -> INVALID_TOKEN;
@@ -74,9 +74,18 @@ class AuthenticationOutcomeTest {
     @Test
     void labelsAreTheDocumentedOnes() {
         // docs/operations.md lists these; dashboards and alerts depend on them.
-        assertEquals(Set.of("not_required", "ok", "missing", "invalid_request", "invalid_token", "insufficient_scope",
-                "keys_unavailable"), Arrays.stream(AuthenticationOutcome.values()).map(o -> o.label).collect(Collectors.toSet()));
-        assertEquals("multiple_authorization_headers",
+        assertEquals(
+                Set.of(
+                        "not_required",
+                        "ok",
+                        "missing",
+                        "invalid_request",
+                        "invalid_token",
+                        "insufficient_scope",
+                        "keys_unavailable"),
+                Arrays.stream(AuthenticationOutcome.values()).map(o -> o.label).collect(Collectors.toSet()));
+        assertEquals(
+                "multiple_authorization_headers",
                 INVALID_REQUEST.reason(AuthenticationFailure.of(Reason.MULTIPLE_AUTHORIZATION_HEADERS)));
         for (Reason reason : Reason.values()) {
             assertTrue(reason.name().toLowerCase().matches("[a-z_]+"), reason.name());

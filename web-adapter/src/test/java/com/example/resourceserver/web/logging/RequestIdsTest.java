@@ -1,15 +1,14 @@
 package com.example.resourceserver.web.logging;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
-import java.util.HashSet;
-import java.util.Set;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class RequestIdsTest {
 
@@ -22,8 +21,18 @@ class RequestIdsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "bad id", "quote\"", "new\nline", "tab\t", "slash/", "semi;colon", "caf\u00e9",
-            "0123456789abcdef0123456789ABCDEF0123456789abcdef0123456789abcdefX"})
+    @ValueSource(
+            strings = {
+                "",
+                "bad id",
+                "quote\"",
+                "new\nline",
+                "tab\t",
+                "slash/",
+                "semi;colon",
+                "caf\u00e9",
+                "0123456789abcdef0123456789ABCDEF0123456789abcdef0123456789abcdefX"
+            })
     void anythingElseIsReplacedByARandomId(String id) {
         String accepted = RequestIds.accept(id);
         assertNotEquals(id, accepted);

@@ -9,8 +9,7 @@ import java.util.Optional;
  */
 public final class ConfirmationClaim {
 
-    private ConfirmationClaim() {
-    }
+    private ConfirmationClaim() {}
 
     /**
      * Whether the token claims a DPoP binding at all, well-formed or not: such a token is never accepted as a
@@ -25,8 +24,10 @@ public final class ConfirmationClaim {
      * malformed one; a DPoP request with such a token is refused as not bound.
      */
     public static Optional<String> boundThumbprint(Map<String, Object> tokenClaims) {
-        if (tokenClaims.get("cnf") instanceof Map<?, ?> cnf && cnf.get("jkt") instanceof String jkt
-                && jkt.length() == 43 && jkt.chars().allMatch(ConfirmationClaim::isBase64Url)) {
+        if (tokenClaims.get("cnf") instanceof Map<?, ?> cnf
+                && cnf.get("jkt") instanceof String jkt
+                && jkt.length() == 43
+                && jkt.chars().allMatch(ConfirmationClaim::isBase64Url)) {
             return Optional.of(jkt);
         }
         return Optional.empty();

@@ -2,7 +2,6 @@ package com.example.resourceserver.auth.token.dpop;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWK;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -48,8 +47,8 @@ public final class DpopProofVerifier {
      * @param now              the time to judge {@code iat} by
      * @return never fails: every problem is a {@link DpopOutcome.Refused} or {@link DpopOutcome.ReplayStoreUnavailable}
      */
-    public CompletionStage<DpopOutcome> verify(String proof, String method, String requestUri, String accessToken,
-            String tokenThumbprint, Instant now) {
+    public CompletionStage<DpopOutcome> verify(
+            String proof, String method, String requestUri, String accessToken, String tokenThumbprint, Instant now) {
         Checked checked;
         try {
             checked = check(proof, method, requestUri, accessToken, tokenThumbprint, now);
@@ -63,11 +62,11 @@ public final class DpopProofVerifier {
     }
 
     /** What the stateless checks established: the key's thumbprint, and the proof's place in the replay store. */
-    private record Checked(String thumbprint, ProofReplayKey replayKey, Duration remember) {
-    }
+    private record Checked(String thumbprint, ProofReplayKey replayKey, Duration remember) {}
 
-    private Checked check(String proof, String method, String requestUri, String accessToken, String tokenThumbprint,
-            Instant now) throws ProofRefused {
+    private Checked check(
+            String proof, String method, String requestUri, String accessToken, String tokenThumbprint, Instant now)
+            throws ProofRefused {
         ParsedProof parsed = ParsedProof.parse(proof, rules.maxLength());
         ProofClaims claims = ProofClaims.of(parsed.claims());
         ProofHeader header = ProofHeader.check(parsed.header(), rules.algorithms());
@@ -81,7 +80,8 @@ public final class DpopProofVerifier {
         if (!claims.htm().equals(method)) { // RFC 9110 §9.1: methods are case-sensitive
             throw new ProofRefused(DpopRefusal.METHOD_MISMATCH);
         }
-        String htu = HttpUriNormaliser.normalise(claims.htu()).orElseThrow(() -> new ProofRefused(DpopRefusal.URI_MISMATCH));
+        String htu =
+                HttpUriNormaliser.normalise(claims.htu()).orElseThrow(() -> new ProofRefused(DpopRefusal.URI_MISMATCH));
         if (!HttpUriNormaliser.normalise(requestUri).map(htu::equals).orElse(false)) {
             throw new ProofRefused(DpopRefusal.URI_MISMATCH);
         }
@@ -104,7 +104,9 @@ public final class DpopProofVerifier {
         }
         // Remembered while the proof is acceptable here, plus one leeway for replicas whose clocks lag ours.
         Duration remember = Duration.between(now, acceptableUntil).plus(rules.leeway());
-        return new Checked(thumbprint, ProofReplayKey.of(thumbprint, htu, claims.jti()),
+        return new Checked(
+                thumbprint,
+                ProofReplayKey.of(thumbprint, htu, claims.jti()),
                 remember.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : remember);
     }
 
@@ -128,8 +130,9 @@ public final class DpopProofVerifier {
 
     /** RFC 9449 §4.2: base64url of the SHA-256 of the token's ASCII bytes. */
     static String accessTokenHash(String accessToken) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                ProofReplayKey.sha256(accessToken.getBytes(StandardCharsets.US_ASCII)));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(ProofReplayKey.sha256(accessToken.getBytes(StandardCharsets.US_ASCII)));
     }
 
     /** RFC 7638 thumbprint with SHA-256, base64url: what {@code cnf.jkt} holds (RFC 9449 §6.1). */

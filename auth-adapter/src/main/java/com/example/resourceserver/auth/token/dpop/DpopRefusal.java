@@ -6,7 +6,6 @@ package com.example.resourceserver.auth.token.dpop;
  * {@code "} nor {@code \}, so it is a valid RFC 6750 §3 quoted string as it is.
  */
 public enum DpopRefusal {
-
     TOO_LONG("The DPoP proof is too long."),
     MALFORMED("The DPoP proof is not a well-formed signed JWT."),
     DUPLICATE_MEMBER("The DPoP proof repeats a JSON member."),

@@ -16,8 +16,7 @@ import java.util.Optional;
  */
 final class HttpUriNormaliser {
 
-    private HttpUriNormaliser() {
-    }
+    private HttpUriNormaliser() {}
 
     /** The normalised {@code http} or {@code https} URI; empty when the text is not an absolute one of those. */
     static Optional<String> normalise(String text) {
@@ -36,7 +35,8 @@ final class HttpUriNormaliser {
         if (defaultPort == -2 || uri.getHost() == null || uri.isOpaque()) {
             return Optional.empty();
         }
-        StringBuilder normalised = new StringBuilder(text.length()).append(scheme).append("://");
+        StringBuilder normalised =
+                new StringBuilder(text.length()).append(scheme).append("://");
         if (uri.getRawUserInfo() != null) {
             normalised.append(percentEncodings(uri.getRawUserInfo())).append('@');
         }
@@ -45,7 +45,8 @@ final class HttpUriNormaliser {
             normalised.append(':').append(uri.getPort());
         }
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-        return Optional.of(normalised.append(removeDotSegments(percentEncodings(path))).toString());
+        return Optional.of(
+                normalised.append(removeDotSegments(percentEncodings(path))).toString());
     }
 
     /** Upper-case hex digits; unreserved characters (ALPHA, DIGIT, {@code -._~}) decoded. */
@@ -70,8 +71,13 @@ final class HttpUriNormaliser {
     }
 
     private static boolean isUnreserved(char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                || c == '-' || c == '.' || c == '_' || c == '~';
+        return (c >= 'A' && c <= 'Z')
+                || (c >= 'a' && c <= 'z')
+                || (c >= '0' && c <= '9')
+                || c == '-'
+                || c == '.'
+                || c == '_'
+                || c == '~';
     }
 
     /** RFC 3986 §5.2.4, for an absolute path. */

@@ -5,7 +5,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Policy.VarExpiration;
 import com.github.benmanes.caffeine.cache.Ticker;
-
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -59,9 +58,9 @@ public final class InMemoryProofReplayStore implements ProofReplayStore {
         if (used.estimatedSize() >= maxEntries) {
             used.cleanUp(); // drop expired entries before concluding that the store is full
             if (used.getIfPresent(key) != null) {
-            return Use.REPEATED; // known even when the store is full
-        }
-        if (used.estimatedSize() >= maxEntries) {
+                return Use.REPEATED; // known even when the store is full
+            }
+            if (used.estimatedSize() >= maxEntries) {
                 return Use.UNKNOWN;
             }
         }

@@ -16,8 +16,7 @@ final class JsonDuplicates {
 
     private static final Set<String> ARRAY = Set.of();
 
-    private JsonDuplicates() {
-    }
+    private JsonDuplicates() {}
 
     /** True when some object repeats a member name (compared after unescaping). Expects valid JSON. */
     static boolean present(String json) {
@@ -66,14 +65,15 @@ final class JsonDuplicates {
                     out.append((char) Integer.parseInt(json.substring(i + 2, i + 6), 16));
                     i += 6;
                 } else {
-                    out.append(switch (escaped) {
-                        case 'b' -> '\b';
-                        case 'f' -> '\f';
-                        case 'n' -> '\n';
-                        case 'r' -> '\r';
-                        case 't' -> '\t';
-                        default -> escaped; // \" \\ \/
-                    });
+                    out.append(
+                            switch (escaped) {
+                                case 'b' -> '\b';
+                                case 'f' -> '\f';
+                                case 'n' -> '\n';
+                                case 'r' -> '\r';
+                                case 't' -> '\t';
+                                default -> escaped; // \" \\ \/
+                            });
                     i += 2;
                 }
             } else {

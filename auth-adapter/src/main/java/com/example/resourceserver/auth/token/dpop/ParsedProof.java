@@ -3,7 +3,6 @@ package com.example.resourceserver.auth.token.dpop;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONObjectUtils;
-
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.Base64;
@@ -39,7 +38,8 @@ record ParsedProof(Map<String, Object> header, Map<String, Object> claims, Strin
     /** Nimbus's view, for the signature: built only after our own header checks, so they name the problem. */
     JWSObject jws() throws ProofRefused {
         if (segments[2].isEmpty()) {
-            throw new ProofRefused(DpopRefusal.BAD_SIGNATURE); // the alg is asymmetric by now: no signature is a bad one
+            throw new ProofRefused(
+                    DpopRefusal.BAD_SIGNATURE); // the alg is asymmetric by now: no signature is a bad one
         }
         try {
             return new JWSObject(new Base64URL(segments[0]), new Base64URL(segments[1]), new Base64URL(segments[2]));

@@ -14,7 +14,11 @@ record ProofClaims(String jti, String htm, String htu, Instant iat, String ath) 
     private static final double MAX_NUMERIC_DATE = 253_402_300_799d;
 
     static ProofClaims of(Map<String, Object> claims) throws ProofRefused {
-        return new ProofClaims(text(claims, "jti"), text(claims, "htm"), text(claims, "htu"), numericDate(claims),
+        return new ProofClaims(
+                text(claims, "jti"),
+                text(claims, "htm"),
+                text(claims, "htu"),
+                numericDate(claims),
                 text(claims, "ath"));
     }
 

@@ -2,7 +2,6 @@ package com.example.resourceserver.auth.token.dpop;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
-
 import java.util.Map;
 import java.util.Set;
 

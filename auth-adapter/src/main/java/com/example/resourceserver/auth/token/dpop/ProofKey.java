@@ -11,7 +11,6 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
-
 import java.text.ParseException;
 import java.util.Map;
 import java.util.Set;
@@ -27,8 +26,7 @@ final class ProofKey {
     /** Below this, an RSA key is too weak to prove possession (RFC 7518 §3.3 requires 2048 bits). */
     private static final int MIN_RSA_BITS = 2048;
 
-    private ProofKey() {
-    }
+    private ProofKey() {}
 
     /** The public key in the header's {@code jwk} member, checked against the raw JSON so no private member slips by. */
     static JWK from(Map<String, Object> header) throws ProofRefused {
@@ -62,7 +60,8 @@ final class ProofKey {
             if (JWSAlgorithm.Family.RSA.contains(alg) && key instanceof RSAKey rsa && rsa.size() >= MIN_RSA_BITS) {
                 return new RSASSAVerifier(rsa.toRSAPublicKey());
             }
-            if (JWSAlgorithm.Family.EC.contains(alg) && key instanceof ECKey ec
+            if (JWSAlgorithm.Family.EC.contains(alg)
+                    && key instanceof ECKey ec
                     && Curve.forJWSAlgorithm(alg).contains(ec.getCurve())) {
                 return new ECDSAVerifier(ec);
             }

@@ -18,8 +18,8 @@ public record ProofReplayKey(String value) {
         // NUL separators: the thumbprint (base64url) and the normalised URI never contain NUL, and the
         // client-chosen jti comes last, so no two triples hash the same input.
         String input = thumbprint + '\u0000' + normalisedHtu + '\u0000' + jti;
-        return new ProofReplayKey(Base64.getUrlEncoder().withoutPadding().encodeToString(
-                sha256(input.getBytes(StandardCharsets.UTF_8))));
+        return new ProofReplayKey(
+                Base64.getUrlEncoder().withoutPadding().encodeToString(sha256(input.getBytes(StandardCharsets.UTF_8))));
     }
 
     static byte[] sha256(byte[] input) {

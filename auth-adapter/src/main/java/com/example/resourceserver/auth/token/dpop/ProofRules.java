@@ -1,7 +1,6 @@
 package com.example.resourceserver.auth.token.dpop;
 
 import com.nimbusds.jose.JWSAlgorithm;
-
 import java.time.Duration;
 import java.util.Set;
 

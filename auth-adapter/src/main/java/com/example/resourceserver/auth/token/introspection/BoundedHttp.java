@@ -36,44 +36,54 @@ final class BoundedHttp {
         }
     }
 
-    record Answer(int status, String contentType, String body) {
-    }
+    record Answer(int status, String contentType, String body) {}
 
     private final HttpClient client;
     private final Duration timeout;
     private final int maxBytes;
 
     BoundedHttp(Duration timeout, int maxBytes) {
-        this.client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(timeout).build();
+        this.client = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(timeout)
+                .build();
         this.timeout = timeout;
         this.maxBytes = maxBytes;
     }
 
     Answer post(URI uri, Map<String, String> headers, String form) throws Failure {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(timeout)
                 .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8));
         headers.forEach(request::header);
         return exchange(request.build());
     }
 
     Answer get(URI uri) throws Failure {
-        return exchange(HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json").GET().build());
+        return exchange(HttpRequest.newBuilder(uri)
+                .timeout(timeout)
+                .header("Accept", "application/json")
+                .GET()
+                .build());
     }
 
     private Answer exchange(HttpRequest request) throws Failure {
-        CompletableFuture<HttpResponse<String>> pending =
-                client.sendAsync(request, info -> new LimitedBody(maxBytes));
+        CompletableFuture<HttpResponse<String>> pending = client.sendAsync(request, info -> new LimitedBody(maxBytes));
         try {
             HttpResponse<String> response = pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+            return new Answer(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
                     response.body());
         } catch (TimeoutException e) {
             pending.cancel(true);
             throw new Failure("timeout");
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            throw new Failure(cause instanceof TooLarge ? "too_large"
-                    : cause instanceof java.net.http.HttpTimeoutException ? "timeout" : "io_error");
+            throw new Failure(
+                    cause instanceof TooLarge
+                            ? "too_large"
+                            : cause instanceof java.net.http.HttpTimeoutException ? "timeout" : "io_error");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Failure("io_error");

@@ -3,7 +3,6 @@ package com.example.resourceserver.auth.token.introspection;
 import com.example.resourceserver.auth.config.IntrospectionTarget;
 import com.example.resourceserver.auth.config.UrlRules;
 import com.nimbusds.jose.util.JSONObjectUtils;
-
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +58,9 @@ final class EndpointDiscovery {
         String trimmed = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
         String path = issuerUri.getRawPath() == null ? "" : issuerUri.getRawPath();
         path = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-        return List.of(URI.create(trimmed + "/.well-known/openid-configuration"), URI.create(issuerUri.getScheme()
-                + "://" + issuerUri.getRawAuthority() + "/.well-known/oauth-authorization-server" + path));
+        return List.of(
+                URI.create(trimmed + "/.well-known/openid-configuration"),
+                URI.create(issuerUri.getScheme() + "://" + issuerUri.getRawAuthority()
+                        + "/.well-known/oauth-authorization-server" + path));
     }
 }

@@ -2,7 +2,6 @@ package com.example.resourceserver.auth.token.introspection;
 
 import com.example.resourceserver.auth.config.TrustedIssuer;
 import com.example.resourceserver.domain.caller.Caller;
-
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +16,9 @@ import java.util.Optional;
  * @param claims     the answer's members, read-only
  * @param thumbprint {@code cnf.jkt} (RFC 9449 §6.2): the key a DPoP-bound token is bound to, for DPoP later
  */
-public record IntrospectedToken(Caller caller, TrustedIssuer issuer, Optional<Instant> expiresAt,
-                                Map<String, Object> claims, Optional<String> thumbprint) {
-}
+public record IntrospectedToken(
+        Caller caller,
+        TrustedIssuer issuer,
+        Optional<Instant> expiresAt,
+        Map<String, Object> claims,
+        Optional<String> thumbprint) {}

@@ -4,7 +4,6 @@ import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -31,27 +30,31 @@ final class IntrospectionCache {
 
     private final AsyncCache<String, IntrospectionAnswer> cache;
 
-    IntrospectionCache(int maxEntries, long maxBytes, Duration maxTtl, Duration inactiveTtl, Clock clock, Executor executor) {
+    IntrospectionCache(
+            int maxEntries, long maxBytes, Duration maxTtl, Duration inactiveTtl, Clock clock, Executor executor) {
         long minimumWeight = Math.max(1, maxBytes / maxEntries);
         this.cache = Caffeine.newBuilder()
                 .executor(executor)
                 .ticker(Ticker.systemTicker())
                 .maximumWeight(maxBytes)
-                .weigher((String key, IntrospectionAnswer answer) -> (int) Math.min(Integer.MAX_VALUE,
-                        Math.max(minimumWeight, answer.weight())))
+                .weigher((String key, IntrospectionAnswer answer) ->
+                        (int) Math.min(Integer.MAX_VALUE, Math.max(minimumWeight, answer.weight())))
                 .expireAfter(new Expiry<String, IntrospectionAnswer>() {
                     @Override
                     public long expireAfterCreate(String key, IntrospectionAnswer answer, long currentTime) {
-                        return lifetime(answer, maxTtl, inactiveTtl, clock.instant()).toNanos();
+                        return lifetime(answer, maxTtl, inactiveTtl, clock.instant())
+                                .toNanos();
                     }
 
                     @Override
-                    public long expireAfterUpdate(String key, IntrospectionAnswer answer, long currentTime, long currentDuration) {
+                    public long expireAfterUpdate(
+                            String key, IntrospectionAnswer answer, long currentTime, long currentDuration) {
                         return expireAfterCreate(key, answer, currentTime);
                     }
 
                     @Override
-                    public long expireAfterRead(String key, IntrospectionAnswer answer, long currentTime, long currentDuration) {
+                    public long expireAfterRead(
+                            String key, IntrospectionAnswer answer, long currentTime, long currentDuration) {
                         return currentDuration;
                     }
                 })
@@ -60,8 +63,13 @@ final class IntrospectionCache {
 
     static Duration lifetime(IntrospectionAnswer answer, Duration maxTtl, Duration inactiveTtl, Instant now) {
         if (answer instanceof IntrospectionAnswer.Active active) {
-            Duration untilExpiry = active.token().expiresAt().map(exp -> Duration.between(now, exp)).orElse(maxTtl);
-            return untilExpiry.isNegative() ? Duration.ZERO : (untilExpiry.compareTo(maxTtl) < 0 ? untilExpiry : maxTtl);
+            Duration untilExpiry = active.token()
+                    .expiresAt()
+                    .map(exp -> Duration.between(now, exp))
+                    .orElse(maxTtl);
+            return untilExpiry.isNegative()
+                    ? Duration.ZERO
+                    : (untilExpiry.compareTo(maxTtl) < 0 ? untilExpiry : maxTtl);
         }
         return answer instanceof IntrospectionAnswer.Refused ? inactiveTtl : Duration.ZERO;
     }
@@ -70,8 +78,8 @@ final class IntrospectionCache {
      * The remembered answer, or the one {@code call} gives (run on the cache's executor, once however many
      * requests wait for it). {@code hit} is told whether the answer was already there or under way.
      */
-    CompletableFuture<IntrospectionAnswer> get(String token, Supplier<IntrospectionAnswer> call,
-                                               java.util.function.Consumer<Boolean> hit) {
+    CompletableFuture<IntrospectionAnswer> get(
+            String token, Supplier<IntrospectionAnswer> call, java.util.function.Consumer<Boolean> hit) {
         String key = keyOf(token);
         boolean[] computed = {false};
         CompletableFuture<IntrospectionAnswer> answer = cache.get(key, (k, executor) -> {

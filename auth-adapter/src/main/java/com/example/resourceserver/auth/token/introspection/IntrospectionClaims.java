@@ -3,7 +3,6 @@ package com.example.resourceserver.auth.token.introspection;
 import com.example.resourceserver.auth.config.TrustedIssuer;
 import com.example.resourceserver.auth.token.TokenCaller;
 import com.example.resourceserver.domain.caller.AuthenticationFailure.Reason;
-
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,15 +19,20 @@ import java.util.Set;
  */
 final class IntrospectionClaims {
 
-    private static final Set<String> STRINGS = Set.of("iss", "sub", "client_id", "username", "token_type", "scope", "jti");
+    private static final Set<String> STRINGS =
+            Set.of("iss", "sub", "client_id", "username", "token_type", "scope", "jti");
     private static final Set<String> TIMES = Set.of("exp", "iat", "nbf");
     private static final long LATEST_SECOND = 253402300799L; // 9999-12-31T23:59:59Z
 
-    private IntrospectionClaims() {
-    }
+    private IntrospectionClaims() {}
 
-    static IntrospectionAnswer judge(Map<String, Object> json, TrustedIssuer issuer, Instant now, Duration leeway,
-                                     long weight, TokenCaller callers) {
+    static IntrospectionAnswer judge(
+            Map<String, Object> json,
+            TrustedIssuer issuer,
+            Instant now,
+            Duration leeway,
+            long weight,
+            TokenCaller callers) {
         for (String name : STRINGS) {
             if (json.containsKey(name) && !(json.get(name) instanceof String)) {
                 return invalid();
@@ -40,7 +44,9 @@ final class IntrospectionClaims {
             }
         }
         Object aud = json.get("aud");
-        if (aud != null && !(aud instanceof String) && !(aud instanceof List<?> list && list.stream().allMatch(String.class::isInstance))) {
+        if (aud != null
+                && !(aud instanceof String)
+                && !(aud instanceof List<?> list && list.stream().allMatch(String.class::isInstance))) {
             return invalid();
         }
         Optional<String> thumbprint;
@@ -53,19 +59,29 @@ final class IntrospectionClaims {
         } else {
             return invalid();
         }
-        Optional<Instant> expiresAt = Optional.ofNullable(seconds(json.get("exp"))).map(Instant::ofEpochSecond);
+        Optional<Instant> expiresAt =
+                Optional.ofNullable(seconds(json.get("exp"))).map(Instant::ofEpochSecond);
         if (expiresAt.isPresent() && !now.isBefore(expiresAt.get().plus(leeway))) {
             return new IntrospectionAnswer.Refused(Reason.EXPIRED, "expired");
         }
         if (json.containsKey("iss") && !issuer.issuer().equals(json.get("iss"))) {
             return new IntrospectionAnswer.Refused(Reason.UNTRUSTED_ISSUER, "wrong_issuer");
         }
-        if (aud != null && !(aud instanceof String text ? text.equals(issuer.audience()) : ((List<?>) aud).contains(issuer.audience()))) {
+        if (aud != null
+                && !(aud instanceof String text
+                        ? text.equals(issuer.audience())
+                        : ((List<?>) aud).contains(issuer.audience()))) {
             return new IntrospectionAnswer.Refused(Reason.WRONG_AUDIENCE, "wrong_audience");
         }
         try {
-            return new IntrospectionAnswer.Active(new IntrospectedToken(callers.of(issuer, json, now), issuer, expiresAt,
-                    Collections.unmodifiableMap(json), thumbprint), weight);
+            return new IntrospectionAnswer.Active(
+                    new IntrospectedToken(
+                            callers.of(issuer, json, now),
+                            issuer,
+                            expiresAt,
+                            Collections.unmodifiableMap(json),
+                            thumbprint),
+                    weight);
         } catch (ParseException | RuntimeException e) {
             return invalid();
         }

@@ -1,7 +1,7 @@
 package com.example.resourceserver.auth.token.introspection;
 
-import com.example.resourceserver.auth.token.TokenCaller;
 import com.example.resourceserver.auth.config.IntrospectionTarget;
+import com.example.resourceserver.auth.token.TokenCaller;
 import com.example.resourceserver.domain.caller.AuthenticationFailure.Reason;
 import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.TokenIntrospectionRequest;
@@ -13,7 +13,6 @@ import com.nimbusds.oauth2.sdk.http.HTTPRequest;
 import com.nimbusds.oauth2.sdk.http.HTTPResponse;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.token.TypelessAccessToken;
-
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,8 +37,13 @@ final class IntrospectionClient {
     private final Duration leeway;
     private final TokenCaller callers;
 
-    IntrospectionClient(IntrospectionTarget target, BoundedHttp http, Clock clock, Duration leeway,
-                        boolean insecureHttpAllowed, TokenCaller callers) {
+    IntrospectionClient(
+            IntrospectionTarget target,
+            BoundedHttp http,
+            Clock clock,
+            Duration leeway,
+            boolean insecureHttpAllowed,
+            TokenCaller callers) {
         this.target = target;
         this.http = http;
         this.discovery = new EndpointDiscovery(target, http, insecureHttpAllowed);
@@ -55,9 +59,11 @@ final class IntrospectionClient {
     IntrospectionAnswer introspect(String token) {
         try {
             URI endpoint = discovery.endpoint();
-            HTTPRequest request = new TokenIntrospectionRequest(endpoint,
-                    new ClientSecretBasic(new ClientID(target.clientId()), new Secret(target.clientSecret())),
-                    new TypelessAccessToken(token)).toHTTPRequest();
+            HTTPRequest request = new TokenIntrospectionRequest(
+                            endpoint,
+                            new ClientSecretBasic(new ClientID(target.clientId()), new Secret(target.clientSecret())),
+                            new TypelessAccessToken(token))
+                    .toHTTPRequest();
             Map<String, String> headers = new HashMap<>();
             headers.put("Authorization", request.getAuthorization());
             headers.put("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8");
@@ -88,8 +94,13 @@ final class IntrospectionClient {
                 return new IntrospectionAnswer.Refused(Reason.INACTIVE, "inactive");
             }
             Map<String, Object> members = new HashMap<>(success.toJSONObject());
-            return IntrospectionClaims.judge(members, target.issuer(), clock.instant(), leeway,
-                    256L + 2L * answer.body().length(), callers);
+            return IntrospectionClaims.judge(
+                    members,
+                    target.issuer(),
+                    clock.instant(),
+                    leeway,
+                    256L + 2L * answer.body().length(),
+                    callers);
         } catch (ParseException | RuntimeException e) {
             return new IntrospectionAnswer.Unavailable("invalid_answer"); // not JSON, no or non-boolean active
         }

@@ -1,14 +1,13 @@
 package com.example.resourceserver.auth.token.introspection;
 
-import com.example.resourceserver.auth.token.TokenCaller;
 import com.example.resourceserver.auth.config.IntrospectionSettings;
 import com.example.resourceserver.auth.config.IntrospectionTarget;
 import com.example.resourceserver.auth.config.TrustedIssuer;
+import com.example.resourceserver.auth.token.TokenCaller;
 import com.example.resourceserver.auth.token.Verification;
 import com.example.resourceserver.auth.token.VerifiedToken;
 import com.example.resourceserver.domain.caller.AuthenticationFailure;
 import com.example.resourceserver.domain.caller.AuthenticationFailure.Reason;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,15 +34,27 @@ public final class TokenIntrospector {
     private final Duration timeout;
     private final int maxTokenLength;
 
-    public TokenIntrospector(List<IntrospectionTarget> targets, IntrospectionSettings settings, Duration leeway,
-                             boolean insecureHttpAllowed, Clock clock, Executor executor, IntrospectionObserver observer,
-                             TokenCaller callers) {
+    public TokenIntrospector(
+            List<IntrospectionTarget> targets,
+            IntrospectionSettings settings,
+            Duration leeway,
+            boolean insecureHttpAllowed,
+            Clock clock,
+            Executor executor,
+            IntrospectionObserver observer,
+            TokenCaller callers) {
         BoundedHttp http = new BoundedHttp(settings.getTimeout(), settings.getMaxResponseBytes());
         this.clients = targets.stream()
-                .map(target -> new IntrospectionClient(target, http, clock, leeway, insecureHttpAllowed, callers)).toList();
+                .map(target -> new IntrospectionClient(target, http, clock, leeway, insecureHttpAllowed, callers))
+                .toList();
         IntrospectionSettings.Cache cacheSettings = settings.getCache();
-        this.cache = new IntrospectionCache(cacheSettings.getMaxEntries(), cacheSettings.getMaxBytes(),
-                cacheSettings.getMaxTtl(), cacheSettings.getInactiveTtl(), clock, executor);
+        this.cache = new IntrospectionCache(
+                cacheSettings.getMaxEntries(),
+                cacheSettings.getMaxBytes(),
+                cacheSettings.getMaxTtl(),
+                cacheSettings.getInactiveTtl(),
+                clock,
+                executor);
         this.observer = observer;
         this.clock = clock;
         this.leeway = leeway;
@@ -76,8 +87,10 @@ public final class TokenIntrospector {
 
     /** A JWT already verified locally, of an issuer that introspects JWTs: still active? */
     public CompletableFuture<Verification> confirmJwt(String token, VerifiedToken verified) {
-        return ask(clientFor(verified.issuer()), token).thenApply(verification ->
-                verification instanceof Verification.Verified ? new Verification.Verified(verified) : verification);
+        return ask(clientFor(verified.issuer()), token)
+                .thenApply(verification -> verification instanceof Verification.Verified
+                        ? new Verification.Verified(verified)
+                        : verification);
     }
 
     /** The answer when the endpoint did not answer within {@link #timeout()}. */
@@ -87,23 +100,31 @@ public final class TokenIntrospector {
 
     private CompletableFuture<Verification> ask(IntrospectionClient client, String token) {
         long started = System.nanoTime();
-        return cache.get(token, () -> {
-            IntrospectionAnswer answer = client.introspect(token);
-            observer.called(client.target().issuer().name(), answer.outcome(), Duration.ofNanos(System.nanoTime() - started));
-            return answer;
-        }, observer::looked).thenApply(this::verdict);
+        return cache.get(
+                        token,
+                        () -> {
+                            IntrospectionAnswer answer = client.introspect(token);
+                            observer.called(
+                                    client.target().issuer().name(),
+                                    answer.outcome(),
+                                    Duration.ofNanos(System.nanoTime() - started));
+                            return answer;
+                        },
+                        observer::looked)
+                .thenApply(this::verdict);
     }
 
     private Verification verdict(IntrospectionAnswer answer) {
         if (answer instanceof IntrospectionAnswer.Active active) {
             IntrospectedToken token = active.token();
             Instant now = clock.instant();
-            if (token.expiresAt().isPresent() && !now.isBefore(token.expiresAt().get().plus(leeway))) {
+            if (token.expiresAt().isPresent()
+                    && !now.isBefore(token.expiresAt().get().plus(leeway))) {
                 return Verification.rejected(Reason.EXPIRED);
             }
             Instant expiresAt = token.expiresAt().orElse(Instant.MAX);
-            return new Verification.Verified(new VerifiedToken(token.caller(), token.issuer(), null, expiresAt,
-                    token.claims()));
+            return new Verification.Verified(
+                    new VerifiedToken(token.caller(), token.issuer(), null, expiresAt, token.claims()));
         }
         if (answer instanceof IntrospectionAnswer.Refused refused) {
             return Verification.rejected(refused.reason());
@@ -142,8 +163,15 @@ public final class TokenIntrospector {
         }
         for (int i = 0; i < end; i++) {
             char c = token.charAt(i);
-            boolean allowed = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
+            boolean allowed = (c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '.'
+                    || c == '_'
+                    || c == '~'
+                    || c == '+'
+                    || c == '/';
             if (!allowed) {
                 return false;
             }

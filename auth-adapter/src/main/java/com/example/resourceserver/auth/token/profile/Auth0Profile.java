@@ -5,7 +5,6 @@ import com.example.resourceserver.auth.token.rules.ClaimRule;
 import com.example.resourceserver.auth.token.rules.NamesClient;
 import com.example.resourceserver.auth.token.rules.NoIdTokenClaims;
 import com.example.resourceserver.auth.token.rules.TokenClaims;
-
 import java.util.List;
 import java.util.Set;
 

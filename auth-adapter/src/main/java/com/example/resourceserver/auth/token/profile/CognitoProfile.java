@@ -5,7 +5,6 @@ import com.example.resourceserver.auth.token.rules.ClaimRule;
 import com.example.resourceserver.auth.token.rules.ClientAllowed;
 import com.example.resourceserver.auth.token.rules.NoIdTokenClaims;
 import com.example.resourceserver.auth.token.rules.TokenClaims;
-
 import java.util.List;
 import java.util.Set;
 
@@ -33,7 +32,9 @@ final class CognitoProfile implements ProviderProfile {
 
     @Override
     public List<ClaimRule> claimRules() {
-        return List.of(new ClaimEquals("token_use", "access"), new NoIdTokenClaims(),
+        return List.of(
+                new ClaimEquals("token_use", "access"),
+                new NoIdTokenClaims(),
                 new ClientAllowed("client_id", allowedClientIds));
     }
 

@@ -3,7 +3,6 @@ package com.example.resourceserver.auth.token.profile;
 import com.example.resourceserver.auth.token.rules.AudienceIncludesApi;
 import com.example.resourceserver.auth.token.rules.ClaimRule;
 import com.example.resourceserver.auth.token.rules.TokenClaims;
-
 import java.util.List;
 import java.util.Set;
 

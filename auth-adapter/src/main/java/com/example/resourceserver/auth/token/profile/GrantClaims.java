@@ -12,8 +12,7 @@ import java.util.Set;
  */
 final class GrantClaims {
 
-    private GrantClaims() {
-    }
+    private GrantClaims() {}
 
     static Set<String> of(Map<String, Object> json, List<String> claims) {
         Set<String> grants = new LinkedHashSet<>();

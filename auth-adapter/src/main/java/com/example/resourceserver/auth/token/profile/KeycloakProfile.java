@@ -4,7 +4,6 @@ import com.example.resourceserver.auth.token.rules.AudienceIncludesApi;
 import com.example.resourceserver.auth.token.rules.ClaimEquals;
 import com.example.resourceserver.auth.token.rules.ClaimRule;
 import com.example.resourceserver.auth.token.rules.TokenClaims;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

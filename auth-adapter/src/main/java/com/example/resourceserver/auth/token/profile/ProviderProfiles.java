@@ -5,8 +5,7 @@ import com.example.resourceserver.auth.config.ProviderSettings;
 /** The profile for an issuer's configured provider. Adding a provider: its class, and one line here. */
 public final class ProviderProfiles {
 
-    private ProviderProfiles() {
-    }
+    private ProviderProfiles() {}
 
     public static ProviderProfile of(ProviderSettings settings) {
         return switch (settings.provider()) {

@@ -9,8 +9,7 @@ final class SubjectClaims {
     /** {@code sub}, or for client-credentials tokens without one the client ({@code client_id}, {@code azp}). */
     static final List<String> DEFAULT = List.of("sub", "client_id", "azp");
 
-    private SubjectClaims() {
-    }
+    private SubjectClaims() {}
 
     static String first(Map<String, Object> json, List<String> claims) {
         for (String claim : claims) {

@@ -3,7 +3,6 @@ package com.example.resourceserver.auth.token.rules;
 import com.example.resourceserver.domain.caller.AuthenticationFailure.Reason;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-
 import java.util.Optional;
 import java.util.Set;
 

@@ -1,7 +1,6 @@
 package com.example.resourceserver.auth.token.rules;
 
 import com.example.resourceserver.domain.caller.AuthenticationFailure.Reason;
-
 import java.util.Optional;
 
 /** One check of a token's claims, made after its signature was verified. */

@@ -1,7 +1,6 @@
 package com.example.resourceserver.auth.token.rules;
 
 import com.example.resourceserver.domain.caller.AuthenticationFailure.Reason;
-
 import java.util.List;
 import java.util.Optional;
 

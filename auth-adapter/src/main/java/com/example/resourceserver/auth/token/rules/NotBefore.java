@@ -1,7 +1,6 @@
 package com.example.resourceserver.auth.token.rules;
 
 import com.example.resourceserver.domain.caller.AuthenticationFailure.Reason;
-
 import java.time.Duration;
 import java.util.Date;
 import java.util.Optional;
@@ -19,6 +18,7 @@ public final class NotBefore implements ClaimRule {
     public Optional<Reason> check(TokenClaims token) {
         Date nbf = token.claims().getNotBeforeTime();
         return nbf != null && token.now().isBefore(nbf.toInstant().minus(leeway))
-                ? Optional.of(Reason.NOT_YET_VALID) : Optional.empty();
+                ? Optional.of(Reason.NOT_YET_VALID)
+                : Optional.empty();
     }
 }

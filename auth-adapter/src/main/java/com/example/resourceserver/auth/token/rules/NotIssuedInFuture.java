@@ -1,7 +1,6 @@
 package com.example.resourceserver.auth.token.rules;
 
 import com.example.resourceserver.domain.caller.AuthenticationFailure.Reason;
-
 import java.time.Duration;
 import java.util.Date;
 import java.util.Optional;
@@ -19,6 +18,7 @@ public final class NotIssuedInFuture implements ClaimRule {
     public Optional<Reason> check(TokenClaims token) {
         Date iat = token.claims().getIssueTime();
         return iat != null && token.now().isBefore(iat.toInstant().minus(leeway))
-                ? Optional.of(Reason.ISSUED_IN_FUTURE) : Optional.empty();
+                ? Optional.of(Reason.ISSUED_IN_FUTURE)
+                : Optional.empty();
     }
 }

@@ -2,7 +2,6 @@ package com.example.resourceserver.auth.token.rules;
 
 import com.example.resourceserver.auth.config.TrustedIssuer;
 import com.nimbusds.jwt.JWTClaimsSet;
-
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;

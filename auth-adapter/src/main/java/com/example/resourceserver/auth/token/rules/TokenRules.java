@@ -1,7 +1,6 @@
 package com.example.resourceserver.auth.token.rules;
 
 import com.example.resourceserver.auth.config.VerificationPolicy;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,8 +13,7 @@ import java.util.List;
  */
 public final class TokenRules {
 
-    private TokenRules() {
-    }
+    private TokenRules() {}
 
     public static List<HeaderRule> headerRules(VerificationPolicy policy) {
         return List.of(

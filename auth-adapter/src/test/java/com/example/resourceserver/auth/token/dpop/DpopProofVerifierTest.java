@@ -13,13 +13,6 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.OctetSequenceKeyGenerator;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.util.Base64URL;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +23,12 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every check of RFC 9449 §4.3 (points in the nested classes' names), each shown to refuse a proof that is
@@ -83,7 +82,9 @@ class DpopProofVerifierTest {
     }
 
     DpopOutcome verify(String proof, String method, String uri, String token, String tokenJkt) {
-        return verifier.verify(proof, method, uri, token, tokenJkt, NOW).toCompletableFuture().join();
+        return verifier.verify(proof, method, uri, token, tokenJkt, NOW)
+                .toCompletableFuture()
+                .join();
     }
 
     static String factoryProof() {
@@ -121,7 +122,8 @@ class DpopProofVerifierTest {
     void rsaProofsFromNimbusFactoryAreAccepted() {
         for (JWSAlgorithm alg : List.of(JWSAlgorithm.RS256, JWSAlgorithm.PS256)) {
             String proof = Proofs.fromFactory(rsaKey, alg, jti(), "GET", URI, NOW, TOKEN);
-            assertEquals(new DpopOutcome.Accepted(jkt(rsaKey)), verify(proof, "GET", URI, TOKEN, jkt(rsaKey)), alg::getName);
+            assertEquals(
+                    new DpopOutcome.Accepted(jkt(rsaKey)), verify(proof, "GET", URI, TOKEN, jkt(rsaKey)), alg::getName);
         }
     }
 
@@ -134,8 +136,12 @@ class DpopProofVerifierTest {
         DpopProofVerifier withoutEdDsa = new DpopProofVerifier(
                 new ProofRules(Set.of(JWSAlgorithm.ES256), MAX_AGE, LEEWAY), new InMemoryProofReplayStore(10));
         String another = Proofs.signed(Proofs.header(ed.jwk(), JWSAlgorithm.EdDSA), claims(), ed.signer());
-        assertRefused(DpopRefusal.DISALLOWED_ALGORITHM,
-                withoutEdDsa.verify(another, "GET", URI, TOKEN, jkt(ed.jwk()), NOW).toCompletableFuture().join());
+        assertRefused(
+                DpopRefusal.DISALLOWED_ALGORITHM,
+                withoutEdDsa
+                        .verify(another, "GET", URI, TOKEN, jkt(ed.jwk()), NOW)
+                        .toCompletableFuture()
+                        .join());
     }
 
     @Test
@@ -147,8 +153,13 @@ class DpopProofVerifierTest {
     void everyDescriptionIsAFixedQuotableSentence() {
         for (DpopRefusal reason : DpopRefusal.values()) {
             String description = reason.description();
-            assertEquals(true, description.matches("[\\x20-\\x7E]+") && description.indexOf('"') < 0
-                    && description.indexOf('\\') < 0 && description.endsWith("."), reason::name);
+            assertEquals(
+                    true,
+                    description.matches("[\\x20-\\x7E]+")
+                            && description.indexOf('"') < 0
+                            && description.indexOf('\\') < 0
+                            && description.endsWith("."),
+                    reason::name);
         }
         assertEquals("invalid_dpop_proof", DpopRefusal.BAD_SIGNATURE.error().code());
         assertEquals("invalid_token", DpopRefusal.TOKEN_NOT_BOUND.error().code());
@@ -160,8 +171,17 @@ class DpopProofVerifierTest {
     class Point2WellFormedJwt {
 
         @ParameterizedTest
-        @ValueSource(strings = {"", "abc", "a.b", "a.b.c.d", "!!!.???.***", "eyJ9.eyJ9.", "..",
-                "eyJhbGciOiJFUzI1NiJ9=.eyJ9.c2ln"})
+        @ValueSource(
+                strings = {
+                    "",
+                    "abc",
+                    "a.b",
+                    "a.b.c.d",
+                    "!!!.???.***",
+                    "eyJ9.eyJ9.",
+                    "..",
+                    "eyJhbGciOiJFUzI1NiJ9=.eyJ9.c2ln"
+                })
         void somethingThatIsNotACompactJwsIsMalformed(String proof) {
             assertRefused(DpopRefusal.MALFORMED, verify(proof));
         }
@@ -256,10 +276,16 @@ class DpopProofVerifierTest {
 
         @Test
         void claimsOfTheWrongTypeAreRefused() {
-            List<Map.Entry<String, Object>> wrong = List.of(Map.entry("jti", 42), Map.entry("jti", ""),
-                    Map.entry("htm", List.of("GET")), Map.entry("htu", 7), Map.entry("ath", true),
-                    Map.entry("iat", String.valueOf(NOW.getEpochSecond())), Map.entry("iat", -1),
-                    Map.entry("iat", 1e300), Map.entry("iat", Map.of()));
+            List<Map.Entry<String, Object>> wrong = List.of(
+                    Map.entry("jti", 42),
+                    Map.entry("jti", ""),
+                    Map.entry("htm", List.of("GET")),
+                    Map.entry("htu", 7),
+                    Map.entry("ath", true),
+                    Map.entry("iat", String.valueOf(NOW.getEpochSecond())),
+                    Map.entry("iat", -1),
+                    Map.entry("iat", 1e300),
+                    Map.entry("iat", Map.of()));
             for (Map.Entry<String, Object> claim : wrong) {
                 Map<String, Object> claims = claims();
                 claims.put(claim.getKey(), claim.getValue());
@@ -321,16 +347,20 @@ class DpopProofVerifierTest {
             OctetSequenceKey secret = new OctetSequenceKeyGenerator(256).generate();
             Map<String, Object> header = header();
             header.put("alg", "HS256");
-            assertRefused(DpopRefusal.DISALLOWED_ALGORITHM,
+            assertRefused(
+                    DpopRefusal.DISALLOWED_ALGORITHM,
                     verify(Proofs.signed(header, claims(), Proofs.signer(secret, JWSAlgorithm.HS256))));
         }
 
         @Test
         void anAsymmetricAlgorithmOffTheListIsRefused() {
-            DpopProofVerifier rsaOnly = new DpopProofVerifier(
-                    new ProofRules(Set.of(JWSAlgorithm.RS256), MAX_AGE, LEEWAY), store);
-            assertRefused(DpopRefusal.DISALLOWED_ALGORITHM,
-                    rsaOnly.verify(factoryProof(), "GET", URI, TOKEN, jkt(ecKey), NOW).toCompletableFuture().join());
+            DpopProofVerifier rsaOnly =
+                    new DpopProofVerifier(new ProofRules(Set.of(JWSAlgorithm.RS256), MAX_AGE, LEEWAY), store);
+            assertRefused(
+                    DpopRefusal.DISALLOWED_ALGORITHM,
+                    rsaOnly.verify(factoryProof(), "GET", URI, TOKEN, jkt(ecKey), NOW)
+                            .toCompletableFuture()
+                            .join());
             Map<String, Object> noAlg = header();
             noAlg.remove("alg");
             assertRefused(DpopRefusal.DISALLOWED_ALGORITHM, verify(signed(noAlg, claims())));
@@ -365,8 +395,14 @@ class DpopProofVerifierTest {
 
             Map<String, Object> rsa = Proofs.header(rsaKey, JWSAlgorithm.RS256);
             rsa.put("jwk", rsaKey.toJSONObject()); // with d, p, q, dp, dq, qi
-            assertRefused(DpopRefusal.PRIVATE_KEY, verify(Proofs.signed(rsa, claims(),
-                    Proofs.signer(rsaKey, JWSAlgorithm.RS256)), "GET", URI, TOKEN, jkt(rsaKey)));
+            assertRefused(
+                    DpopRefusal.PRIVATE_KEY,
+                    verify(
+                            Proofs.signed(rsa, claims(), Proofs.signer(rsaKey, JWSAlgorithm.RS256)),
+                            "GET",
+                            URI,
+                            TOKEN,
+                            jkt(rsaKey)));
 
             Map<String, Object> secret = header();
             secret.put("jwk", new OctetSequenceKeyGenerator(256).generate().toJSONObject()); // k
@@ -396,12 +432,27 @@ class DpopProofVerifierTest {
             ECKey p384 = new com.nimbusds.jose.jwk.gen.ECKeyGenerator(com.nimbusds.jose.jwk.Curve.P_384).generate();
             Map<String, Object> wrongCurve = header(); // says ES256, which needs P-256
             wrongCurve.put("jwk", p384.toPublicJWK().toJSONObject());
-            assertRefused(DpopRefusal.UNUSABLE_KEY, verify(Proofs.signed(wrongCurve, claims(),
-                    Proofs.signer(p384, JWSAlgorithm.ES384)), "GET", URI, TOKEN, jkt(p384)));
+            assertRefused(
+                    DpopRefusal.UNUSABLE_KEY,
+                    verify(
+                            Proofs.signed(wrongCurve, claims(), Proofs.signer(p384, JWSAlgorithm.ES384)),
+                            "GET",
+                            URI,
+                            TOKEN,
+                            jkt(p384)));
 
             RSAKey weak = new RSAKeyGenerator(1024, true).generate();
-            assertRefused(DpopRefusal.UNUSABLE_KEY, verify(Proofs.signed(Proofs.header(weak, JWSAlgorithm.RS256),
-                    claims(), Proofs.signer(weak, JWSAlgorithm.RS256)), "GET", URI, TOKEN, jkt(weak)));
+            assertRefused(
+                    DpopRefusal.UNUSABLE_KEY,
+                    verify(
+                            Proofs.signed(
+                                    Proofs.header(weak, JWSAlgorithm.RS256),
+                                    claims(),
+                                    Proofs.signer(weak, JWSAlgorithm.RS256)),
+                            "GET",
+                            URI,
+                            TOKEN,
+                            jkt(weak)));
         }
     }
 
@@ -413,7 +464,8 @@ class DpopProofVerifierTest {
         @Test
         void aProofSignedByAnotherKeyThanItsJwkIsRefused() {
             ECKey other = TestKeys.ec("other");
-            assertRefused(DpopRefusal.BAD_SIGNATURE,
+            assertRefused(
+                    DpopRefusal.BAD_SIGNATURE,
                     verify(Proofs.signed(header(), claims(), Proofs.signer(other, JWSAlgorithm.ES256))));
         }
 
@@ -422,8 +474,10 @@ class DpopProofVerifierTest {
             String proof = factoryProof();
             String[] parts = proof.split("\\.");
             Map<String, Object> changed = claims();
-            String forged = parts[0] + "." + Base64URL.encode(com.nimbusds.jose.util.JSONObjectUtils.toJSONString(changed)
-                    .getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+            String forged = parts[0] + "."
+                    + Base64URL.encode(com.nimbusds.jose.util.JSONObjectUtils.toJSONString(changed)
+                            .getBytes(StandardCharsets.UTF_8))
+                    + "." + parts[2];
             assertRefused(DpopRefusal.BAD_SIGNATURE, verify(forged));
             assertRefused(DpopRefusal.BAD_SIGNATURE, verify(parts[0] + "." + parts[1] + "."));
         }
@@ -456,17 +510,21 @@ class DpopProofVerifierTest {
 
         @Test
         void anotherUriIsRefused() {
-            for (String other : List.of("https://api.example.com/orders/43", "https://evil.example.com/orders/42",
-                    "http://api.example.com/orders/42", "https://api.example.com:8443/orders/42",
-                    "https://api.example.com/orders/42/", "https://api.example.com/orders%2F42")) {
+            for (String other : List.of(
+                    "https://api.example.com/orders/43",
+                    "https://evil.example.com/orders/42",
+                    "http://api.example.com/orders/42",
+                    "https://api.example.com:8443/orders/42",
+                    "https://api.example.com/orders/42/",
+                    "https://api.example.com/orders%2F42")) {
                 assertRefused(DpopRefusal.URI_MISMATCH, withHtu(other, URI));
             }
         }
 
         @Test
         void anHtuThatIsNoHttpUriIsRefused() {
-            for (String bad : List.of("not a uri", "urn:example:orders", "ftp://api.example.com/orders/42",
-                    "/orders/42")) {
+            for (String bad :
+                    List.of("not a uri", "urn:example:orders", "ftp://api.example.com/orders/42", "/orders/42")) {
                 assertRefused(DpopRefusal.URI_MISMATCH, withHtu(bad, URI));
             }
             assertRefused(DpopRefusal.URI_MISMATCH, withHtu(URI, "not a uri"));
@@ -499,13 +557,16 @@ class DpopProofVerifierTest {
         @Test
         void aProofIsAcceptedUpToMaxAgePlusLeewayOldAndRefusedAfter() {
             assertAccepted(issuedAt(NOW.minus(MAX_AGE).minus(LEEWAY)));
-            assertRefused(DpopRefusal.ISSUED_TOO_LONG_AGO, issuedAt(NOW.minus(MAX_AGE).minus(LEEWAY).minusSeconds(1)));
+            assertRefused(
+                    DpopRefusal.ISSUED_TOO_LONG_AGO,
+                    issuedAt(NOW.minus(MAX_AGE).minus(LEEWAY).minusSeconds(1)));
         }
 
         @Test
         void aProofIsAcceptedUpToLeewayInTheFutureAndRefusedBeyond() {
             assertAccepted(issuedAt(NOW.plus(LEEWAY)));
-            assertRefused(DpopRefusal.ISSUED_IN_FUTURE, issuedAt(NOW.plus(LEEWAY).plusSeconds(1)));
+            assertRefused(
+                    DpopRefusal.ISSUED_IN_FUTURE, issuedAt(NOW.plus(LEEWAY).plusSeconds(1)));
         }
     }
 
@@ -516,7 +577,8 @@ class DpopProofVerifierTest {
 
         @Test
         void aProofForAnotherAccessTokenIsRefused() {
-            assertRefused(DpopRefusal.ACCESS_TOKEN_HASH_MISMATCH,
+            assertRefused(
+                    DpopRefusal.ACCESS_TOKEN_HASH_MISMATCH,
                     verify(factoryProof(), "GET", URI, TOKEN + "x", jkt(ecKey)));
         }
 
@@ -559,8 +621,12 @@ class DpopProofVerifierTest {
             String fromRsa = Proofs.fromFactory(rsaKey, JWSAlgorithm.RS256, jti, "GET", URI, NOW, TOKEN);
             assertAccepted(verify(fromRsa, "GET", URI, TOKEN, jkt(rsaKey)));
             String other = "https://api.example.com/orders/43";
-            assertAccepted(verify(Proofs.fromFactory(ecKey, JWSAlgorithm.ES256, jti, "GET", other, NOW, TOKEN),
-                    "GET", other, TOKEN, jkt(ecKey)));
+            assertAccepted(verify(
+                    Proofs.fromFactory(ecKey, JWSAlgorithm.ES256, jti, "GET", other, NOW, TOKEN),
+                    "GET",
+                    other,
+                    TOKEN,
+                    jkt(ecKey)));
         }
 
         @Test
@@ -573,14 +639,17 @@ class DpopProofVerifierTest {
         @Test
         void theProofIsRememberedWhileItCouldStillBeAcceptedPlusOneLeeway() {
             List<Duration> ttls = new ArrayList<>();
-            DpopProofVerifier recording = new DpopProofVerifier(new ProofRules(ALGORITHMS, MAX_AGE, LEEWAY),
-                    (key, ttl) -> {
+            DpopProofVerifier recording =
+                    new DpopProofVerifier(new ProofRules(ALGORITHMS, MAX_AGE, LEEWAY), (key, ttl) -> {
                         ttls.add(ttl);
                         return CompletableFuture.completedFuture(ProofReplayStore.Use.FIRST);
                     });
             Instant iat = NOW.minusSeconds(20);
             String proof = Proofs.fromFactory(ecKey, JWSAlgorithm.ES256, jti(), "GET", URI, iat, TOKEN);
-            assertAccepted(recording.verify(proof, "GET", URI, TOKEN, jkt(ecKey), NOW).toCompletableFuture().join());
+            assertAccepted(recording
+                    .verify(proof, "GET", URI, TOKEN, jkt(ecKey), NOW)
+                    .toCompletableFuture()
+                    .join());
             // acceptable until iat + 60 s + 10 s = NOW + 50 s; plus 10 s for replicas whose clocks lag
             assertEquals(List.of(Duration.ofSeconds(60)), ttls);
         }
@@ -595,20 +664,26 @@ class DpopProofVerifierTest {
                     });
             for (ProofReplayStore store : failing) {
                 DpopProofVerifier withStore = new DpopProofVerifier(new ProofRules(ALGORITHMS, MAX_AGE, LEEWAY), store);
-                assertEquals(new DpopOutcome.ReplayStoreUnavailable(),
-                        withStore.verify(factoryProof(), "GET", URI, TOKEN, jkt(ecKey), NOW).toCompletableFuture().join());
+                assertEquals(
+                        new DpopOutcome.ReplayStoreUnavailable(),
+                        withStore
+                                .verify(factoryProof(), "GET", URI, TOKEN, jkt(ecKey), NOW)
+                                .toCompletableFuture()
+                                .join());
             }
         }
 
         @Test
         void theStoreIsAskedOnlyAboutProofsThatPassedEveryOtherCheck() {
             AtomicReference<ProofReplayKey> asked = new AtomicReference<>();
-            DpopProofVerifier watching = new DpopProofVerifier(new ProofRules(ALGORITHMS, MAX_AGE, LEEWAY),
-                    (key, ttl) -> {
+            DpopProofVerifier watching =
+                    new DpopProofVerifier(new ProofRules(ALGORITHMS, MAX_AGE, LEEWAY), (key, ttl) -> {
                         asked.set(key);
                         return CompletableFuture.completedFuture(ProofReplayStore.Use.FIRST);
                     });
-            watching.verify(factoryProof(), "GET", URI, TOKEN + "x", jkt(ecKey), NOW).toCompletableFuture().join();
+            watching.verify(factoryProof(), "GET", URI, TOKEN + "x", jkt(ecKey), NOW)
+                    .toCompletableFuture()
+                    .join();
             assertEquals(null, asked.get());
         }
     }

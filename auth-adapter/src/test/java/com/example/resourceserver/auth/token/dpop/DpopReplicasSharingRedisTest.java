@@ -9,13 +9,12 @@ import com.example.resourceserver.auth.testing.TestKeys;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.ECKey;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 
 /** Two verifiers (two replicas) with their own Redis clients, sharing one real redis-server. */
 class DpopReplicasSharingRedisTest {
@@ -36,15 +35,19 @@ class DpopReplicasSharingRedisTest {
             DpopProofVerifier replicaA = new DpopProofVerifier(rules, storeA);
             DpopProofVerifier replicaB = new DpopProofVerifier(rules, storeB);
 
-            String proof = Proofs.fromFactory(key, JWSAlgorithm.ES256, UUID.randomUUID().toString(), "GET", URI, NOW, TOKEN);
+            String proof = Proofs.fromFactory(
+                    key, JWSAlgorithm.ES256, UUID.randomUUID().toString(), "GET", URI, NOW, TOKEN);
             assertEquals(new DpopOutcome.Accepted(jkt), join(replicaA.verify(proof, "GET", URI, TOKEN, jkt, NOW)));
-            assertEquals(new DpopOutcome.Refused(DpopRefusal.REPLAYED),
+            assertEquals(
+                    new DpopOutcome.Refused(DpopRefusal.REPLAYED),
                     join(replicaB.verify(proof, "GET", URI, TOKEN, jkt, NOW)));
 
             redis.stop();
-            String fresh = Proofs.fromFactory(key, JWSAlgorithm.ES256, UUID.randomUUID().toString(), "GET", URI, NOW, TOKEN);
+            String fresh = Proofs.fromFactory(
+                    key, JWSAlgorithm.ES256, UUID.randomUUID().toString(), "GET", URI, NOW, TOKEN);
             long start = System.nanoTime();
-            assertEquals(new DpopOutcome.ReplayStoreUnavailable(),
+            assertEquals(
+                    new DpopOutcome.ReplayStoreUnavailable(),
                     join(replicaA.verify(fresh, "GET", URI, TOKEN, jkt, NOW)));
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             assertTrue(took.compareTo(TIMEOUT.plusSeconds(2)) < 0, "bounded by the store's timeout, took " + took);
@@ -57,7 +60,8 @@ class DpopReplicasSharingRedisTest {
                 outcome = join(replicaB.verify(fresh, "GET", URI, TOKEN, jkt, NOW));
             } while (outcome instanceof DpopOutcome.ReplayStoreUnavailable && System.nanoTime() < deadline);
             assertInstanceOf(DpopOutcome.Accepted.class, outcome);
-            assertEquals(new DpopOutcome.Refused(DpopRefusal.REPLAYED),
+            assertEquals(
+                    new DpopOutcome.Refused(DpopRefusal.REPLAYED),
                     join(replicaA.verify(fresh, "GET", URI, TOKEN, jkt, NOW)));
         }
     }

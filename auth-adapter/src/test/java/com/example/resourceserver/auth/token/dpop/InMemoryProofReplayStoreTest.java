@@ -5,10 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.example.resourceserver.auth.token.dpop.ProofReplayStore.Use;
 import com.github.benmanes.caffeine.cache.Ticker;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
 
 class InMemoryProofReplayStoreTest {
 

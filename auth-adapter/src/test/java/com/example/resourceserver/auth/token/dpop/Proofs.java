@@ -16,7 +16,6 @@ import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.oauth2.sdk.dpop.DefaultDPoPProofFactory;
 import com.nimbusds.oauth2.sdk.id.JWTID;
 import com.nimbusds.oauth2.sdk.token.DPoPAccessToken;
-
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
@@ -34,15 +33,15 @@ import java.util.Map;
  */
 final class Proofs {
 
-    private Proofs() {
-    }
+    private Proofs() {}
 
     /** A proof as Nimbus's {@link DefaultDPoPProofFactory} makes it. */
-    static String fromFactory(JWK key, JWSAlgorithm alg, String jti, String htm, String htu, Instant iat,
-            String accessToken) {
+    static String fromFactory(
+            JWK key, JWSAlgorithm alg, String jti, String htm, String htu, Instant iat, String accessToken) {
         try {
             return new DefaultDPoPProofFactory(key, alg)
-                    .createDPoPJWT(new JWTID(jti), htm, URI.create(htu), Date.from(iat), new DPoPAccessToken(accessToken))
+                    .createDPoPJWT(
+                            new JWTID(jti), htm, URI.create(htu), Date.from(iat), new DPoPAccessToken(accessToken))
                     .serialize();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);

@@ -5,21 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.resourceserver.auth.testing.RedisServer;
 import com.example.resourceserver.auth.token.dpop.ProofReplayStore.Use;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** The shared replay store against a real redis-server on a loopback port. */
 class RedisProofReplayStoreTest {
 
     /** Generous: the test machine may be heavily loaded, and a slow answer is UNKNOWN. */
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
+
     private static final Duration TTL = Duration.ofSeconds(60);
 
     private RedisServer redis;
@@ -47,8 +47,8 @@ class RedisProofReplayStoreTest {
 
     @Test
     void aKeyRecordedThroughOneInstanceIsRepeatedThroughAnother() {
-        try (RedisProofReplayStore otherReplica = connected(new RedisProofReplayStore(redis.uri(), TIMEOUT,
-                RedisProofReplayStore.DEFAULT_KEY_PREFIX))) {
+        try (RedisProofReplayStore otherReplica =
+                connected(new RedisProofReplayStore(redis.uri(), TIMEOUT, RedisProofReplayStore.DEFAULT_KEY_PREFIX))) {
             ProofReplayKey key = freshKey();
             assertEquals(Use.FIRST, answer(store.recordIfAbsent(key, TTL)));
             assertEquals(Use.REPEATED, answer(otherReplica.recordIfAbsent(key, TTL)));
@@ -95,12 +95,13 @@ class RedisProofReplayStoreTest {
     @Test
     void aStoreCreatedWhileRedisIsDownSaysUnknownAndWorksOnceRedisIsUp() {
         redis.stop();
-        try (RedisProofReplayStore early = new RedisProofReplayStore(redis.uri(), TIMEOUT,
-                RedisProofReplayStore.DEFAULT_KEY_PREFIX)) {
+        try (RedisProofReplayStore early =
+                new RedisProofReplayStore(redis.uri(), TIMEOUT, RedisProofReplayStore.DEFAULT_KEY_PREFIX)) {
             assertEquals(Use.UNKNOWN, answer(early.recordIfAbsent(freshKey(), TTL)));
             redis.restart();
             ProofReplayKey key = freshKey();
-            assertEquals(Use.FIRST, untilKnown(() -> early.recordIfAbsent(key, TTL)), "the store connects once Redis is up");
+            assertEquals(
+                    Use.FIRST, untilKnown(() -> early.recordIfAbsent(key, TTL)), "the store connects once Redis is up");
             assertEquals(Use.REPEATED, answer(early.recordIfAbsent(key, TTL)));
             assertEquals(true, early.isReachable().toCompletableFuture().join());
         }
@@ -108,7 +109,8 @@ class RedisProofReplayStoreTest {
 
     @Test
     void aStoreWithAnotherPrefixDoesNotSeeTheKeys() {
-        try (RedisProofReplayStore otherService = connected(new RedisProofReplayStore(redis.uri(), TIMEOUT, "other:"))) {
+        try (RedisProofReplayStore otherService =
+                connected(new RedisProofReplayStore(redis.uri(), TIMEOUT, "other:"))) {
             ProofReplayKey key = freshKey();
             assertEquals(Use.FIRST, answer(store.recordIfAbsent(key, TTL)));
             assertEquals(Use.FIRST, answer(otherService.recordIfAbsent(key, TTL)));
@@ -125,7 +127,8 @@ class RedisProofReplayStoreTest {
     }
 
     private static ProofReplayKey freshKey() {
-        return ProofReplayKey.of("thumbprint", "https://api.example.com/", UUID.randomUUID().toString());
+        return ProofReplayKey.of(
+                "thumbprint", "https://api.example.com/", UUID.randomUUID().toString());
     }
 
     /** Bounded: the store promises an answer within its timeout. */

@@ -1,5 +1,10 @@
 package com.example.resourceserver.auth.token.introspection;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.example.resourceserver.auth.config.IntrospectionSettings;
 import com.example.resourceserver.auth.config.IntrospectionTarget;
 import com.example.resourceserver.auth.config.JwksLocation;
@@ -9,9 +14,6 @@ import com.example.resourceserver.auth.testing.IntrospectionServer.Reply;
 import com.example.resourceserver.auth.token.Verification;
 import com.example.resourceserver.domain.caller.AuthenticationFailure.Reason;
 import com.example.resourceserver.domain.caller.Scope;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -26,11 +28,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** {@link TokenIntrospector} against a real introspection endpoint over HTTP on 127.0.0.1. */
 class TokenIntrospectorTest {
@@ -55,14 +54,23 @@ class TokenIntrospectorTest {
     }
 
     TokenIntrospector introspector(Optional<URI> uri, boolean introspectJwts) {
-        IntrospectionTarget target = new IntrospectionTarget(issuer, uri, "resource-server", "s3cret:é", introspectJwts);
-        return new TokenIntrospector(List.of(target), settings, Duration.ofSeconds(60), true, Clock.systemUTC(),
-                executor, IntrospectionObserver.NONE, CALLERS);
+        IntrospectionTarget target =
+                new IntrospectionTarget(issuer, uri, "resource-server", "s3cret:é", introspectJwts);
+        return new TokenIntrospector(
+                List.of(target),
+                settings,
+                Duration.ofSeconds(60),
+                true,
+                Clock.systemUTC(),
+                executor,
+                IntrospectionObserver.NONE,
+                CALLERS);
     }
 
     /** Grants as scopes of the same value, as the generic profile without aliases maps them. */
     static final com.example.resourceserver.auth.token.TokenCaller CALLERS =
-            new com.example.resourceserver.auth.token.TokenCaller(com.example.resourceserver.auth.token.GrantedScopes.AS_GRANTED);
+            new com.example.resourceserver.auth.token.TokenCaller(
+                    com.example.resourceserver.auth.token.GrantedScopes.AS_GRANTED);
 
     static Verification verify(TokenIntrospector introspector, String token) {
         try {
@@ -73,7 +81,9 @@ class TokenIntrospectorTest {
     }
 
     static Reason reason(Verification verification) {
-        return assertInstanceOf(Verification.Rejected.class, verification).failure().reason();
+        return assertInstanceOf(Verification.Rejected.class, verification)
+                .failure()
+                .reason();
     }
 
     static long in(long seconds) {
@@ -92,13 +102,17 @@ class TokenIntrospectorTest {
 
         Verification.Verified verified = assertInstanceOf(Verification.Verified.class, verification);
         assertEquals("alice", verified.token().caller().subject());
-        assertEquals(Set.of(Scope.of("openid"), Scope.of("read:messages")), verified.token().caller().grantedScopes());
+        assertEquals(
+                Set.of(Scope.of("openid"), Scope.of("read:messages")),
+                verified.token().caller().grantedScopes());
         assertEquals(issuer, verified.token().issuer());
         IntrospectionServer.Received request = endpoint.received().get(0);
         assertEquals(TOKEN, request.form().get("token"));
-        String basic = "Basic " + Base64.getEncoder().encodeToString(
-                ("resource-server:" + java.net.URLEncoder.encode("s3cret:é", StandardCharsets.UTF_8))
-                        .getBytes(StandardCharsets.UTF_8));
+        String basic = "Basic "
+                + Base64.getEncoder()
+                        .encodeToString(
+                                ("resource-server:" + java.net.URLEncoder.encode("s3cret:é", StandardCharsets.UTF_8))
+                                        .getBytes(StandardCharsets.UTF_8));
         assertEquals(basic, request.authorization(), "RFC 6749 §2.3.1: form-encoded id and secret, then Basic");
     }
 
@@ -129,8 +143,7 @@ class TokenIntrospectorTest {
 
     @Test
     void theAnswersClaimsAreChecked() {
-        record Case(String answer, Reason reason) {
-        }
+        record Case(String answer, Reason reason) {}
         List<Case> cases = List.of(
                 new Case("{\"active\":false}", Reason.INACTIVE),
                 new Case("{\"active\":true,\"exp\":" + in(-120) + "}", Reason.EXPIRED),
@@ -165,7 +178,12 @@ class TokenIntrospectorTest {
                 Reply.json("{\"active\":1}"),
                 Reply.json("[true]"),
                 new Reply(200, "application/json", huge, null, 0),
-                new Reply(401, "application/json", "{\"error\":\"invalid_client\"}".getBytes(StandardCharsets.UTF_8), null, 0),
+                new Reply(
+                        401,
+                        "application/json",
+                        "{\"error\":\"invalid_client\"}".getBytes(StandardCharsets.UTF_8),
+                        null,
+                        0),
                 new Reply(500, "text/plain", new byte[0], null, 0),
                 new Reply(302, null, new byte[0], endpoint.redirectTarget(), 0),
                 new Reply(307, null, new byte[0], endpoint.redirectTarget(), 0),
@@ -176,11 +194,17 @@ class TokenIntrospectorTest {
             int before = endpoint.calls();
             long started = System.nanoTime();
             Verification verification = verify(introspector, TOKEN);
-            String label = reply.status() + " " + new String(reply.body(), StandardCharsets.UTF_8).substring(0,
-                    Math.min(40, reply.body().length));
+            String label = reply.status() + " "
+                    + new String(reply.body(), StandardCharsets.UTF_8).substring(0, Math.min(40, reply.body().length));
             assertEquals(Reason.INTROSPECTION_UNAVAILABLE, reason(verification), label);
-            assertTrue(((Verification.Rejected) verification).failure().retryAfter().toSeconds() >= 0);
-            assertTrue(Duration.ofNanos(System.nanoTime() - started).toMillis() < 1_500, "bounded by the timeout: " + label);
+            assertTrue(((Verification.Rejected) verification)
+                            .failure()
+                            .retryAfter()
+                            .toSeconds()
+                    >= 0);
+            assertTrue(
+                    Duration.ofNanos(System.nanoTime() - started).toMillis() < 1_500,
+                    "bounded by the timeout: " + label);
             assertEquals(before + 1, endpoint.calls(), "a redirect is never followed: " + label);
             verify(introspector, TOKEN);
             assertEquals(before + 2, endpoint.calls(), "a failure is not remembered: " + label);
@@ -191,9 +215,19 @@ class TokenIntrospectorTest {
     void aTokenTooLongOrWithCharactersNoBearerTokenHasIsRefusedWithoutBeingSent() {
         endpoint.answer(token -> Reply.json(active("")));
         TokenIntrospector introspector = introspector();
-        for (String token : List.of("a".repeat(10 * 1024), "a".repeat(settings.getMaxTokenLength() + 1), "a b", "a\"b",
-                "a,b", "é", "==", "a=b")) {
-            assertEquals(Reason.MALFORMED, reason(verify(introspector, token)), token.substring(0, Math.min(20, token.length())));
+        for (String token : List.of(
+                "a".repeat(10 * 1024),
+                "a".repeat(settings.getMaxTokenLength() + 1),
+                "a b",
+                "a\"b",
+                "a,b",
+                "é",
+                "==",
+                "a=b")) {
+            assertEquals(
+                    Reason.MALFORMED,
+                    reason(verify(introspector, token)),
+                    token.substring(0, Math.min(20, token.length())));
         }
         assertEquals(0, endpoint.calls());
         assertInstanceOf(Verification.Verified.class, verify(introspector, "a".repeat(settings.getMaxTokenLength())));
@@ -212,13 +246,19 @@ class TokenIntrospectorTest {
     @Test
     void withoutAConfiguredUriTheEndpointComesFromDiscovery() {
         endpoint.discoveryFor(ISSUER);
-        TrustedIssuer discovered = new TrustedIssuer("default", endpoint.baseUrl(), AUDIENCE,
-                new JwksLocation.Discovered(endpoint.baseUrl()));
+        TrustedIssuer discovered = new TrustedIssuer(
+                "default", endpoint.baseUrl(), AUDIENCE, new JwksLocation.Discovered(endpoint.baseUrl()));
         endpoint.discoveryFor(endpoint.baseUrl());
         endpoint.answer(token -> Reply.json(active("")));
-        TokenIntrospector introspector = new TokenIntrospector(List.of(new IntrospectionTarget(discovered, Optional.empty(),
-                "rs", "secret", false)), settings, Duration.ofSeconds(60), true, Clock.systemUTC(), executor,
-                IntrospectionObserver.NONE, CALLERS);
+        TokenIntrospector introspector = new TokenIntrospector(
+                List.of(new IntrospectionTarget(discovered, Optional.empty(), "rs", "secret", false)),
+                settings,
+                Duration.ofSeconds(60),
+                true,
+                Clock.systemUTC(),
+                executor,
+                IntrospectionObserver.NONE,
+                CALLERS);
         assertInstanceOf(Verification.Verified.class, verify(introspector, TOKEN));
     }
 
@@ -236,25 +276,38 @@ class TokenIntrospectorTest {
         Instant now = Instant.parse("2026-01-01T00:00:00Z");
         Duration max = Duration.ofMinutes(5);
         Duration inactive = Duration.ofSeconds(10);
-        IntrospectionAnswer soon = new IntrospectionAnswer.Active(new IntrospectedToken(null, issuer,
-                Optional.of(now.plusSeconds(60)), java.util.Map.of(), Optional.empty()), 1);
-        IntrospectionAnswer late = new IntrospectionAnswer.Active(new IntrospectedToken(null, issuer,
-                Optional.of(now.plusSeconds(3600)), java.util.Map.of(), Optional.empty()), 1);
-        IntrospectionAnswer noExp = new IntrospectionAnswer.Active(new IntrospectedToken(null, issuer,
-                Optional.empty(), java.util.Map.of(), Optional.empty()), 1);
+        IntrospectionAnswer soon = new IntrospectionAnswer.Active(
+                new IntrospectedToken(
+                        null, issuer, Optional.of(now.plusSeconds(60)), java.util.Map.of(), Optional.empty()),
+                1);
+        IntrospectionAnswer late = new IntrospectionAnswer.Active(
+                new IntrospectedToken(
+                        null, issuer, Optional.of(now.plusSeconds(3600)), java.util.Map.of(), Optional.empty()),
+                1);
+        IntrospectionAnswer noExp = new IntrospectionAnswer.Active(
+                new IntrospectedToken(null, issuer, Optional.empty(), java.util.Map.of(), Optional.empty()), 1);
         assertEquals(Duration.ofSeconds(60), IntrospectionCache.lifetime(soon, max, inactive, now));
         assertEquals(max, IntrospectionCache.lifetime(late, max, inactive, now));
         assertEquals(max, IntrospectionCache.lifetime(noExp, max, inactive, now));
-        assertEquals(inactive, IntrospectionCache.lifetime(new IntrospectionAnswer.Refused(Reason.INACTIVE, "inactive"),
-                max, inactive, now));
-        assertEquals(Duration.ZERO, IntrospectionCache.lifetime(new IntrospectionAnswer.Unavailable("timeout"),
-                max, inactive, now));
+        assertEquals(
+                inactive,
+                IntrospectionCache.lifetime(
+                        new IntrospectionAnswer.Refused(Reason.INACTIVE, "inactive"), max, inactive, now));
+        assertEquals(
+                Duration.ZERO,
+                IntrospectionCache.lifetime(new IntrospectionAnswer.Unavailable("timeout"), max, inactive, now));
     }
 
     @Test
     void theConfirmationThumbprintIsKeptForDpop() {
-        IntrospectionAnswer answer = IntrospectionClaims.judge(new java.util.HashMap<>(java.util.Map.of("active", true,
-                "sub", "alice", "cnf", java.util.Map.of("jkt", "thumb"))), issuer, Instant.now(), Duration.ZERO, 1, CALLERS);
+        IntrospectionAnswer answer = IntrospectionClaims.judge(
+                new java.util.HashMap<>(
+                        java.util.Map.of("active", true, "sub", "alice", "cnf", java.util.Map.of("jkt", "thumb"))),
+                issuer,
+                Instant.now(),
+                Duration.ZERO,
+                1,
+                CALLERS);
         IntrospectionAnswer.Active active = assertInstanceOf(IntrospectionAnswer.Active.class, answer);
         assertEquals(Optional.of("thumb"), active.token().thumbprint());
     }

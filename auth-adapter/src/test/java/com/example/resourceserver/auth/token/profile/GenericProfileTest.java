@@ -1,17 +1,16 @@
 package com.example.resourceserver.auth.token.profile;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.example.resourceserver.auth.config.ProviderSettings;
 import com.example.resourceserver.auth.token.GrantedScopes;
 import com.example.resourceserver.domain.caller.Scope;
-import org.junit.jupiter.api.Test;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 /** The generic profile's grants: the union of scope, scp and permissions, exactly as before profiles. */
 class GenericProfileTest {
@@ -27,8 +26,7 @@ class GenericProfileTest {
 
     @Test
     void scopeIsSpaceDelimited() {
-        assertEquals(scopes("openid", "read:messages", "x"),
-                granted(Map.of("scope", " openid  read:messages x ")));
+        assertEquals(scopes("openid", "read:messages", "x"), granted(Map.of("scope", " openid  read:messages x ")));
     }
 
     @Test
@@ -39,8 +37,9 @@ class GenericProfileTest {
 
     @Test
     void permissionsArrayAndTheUnionOfAllThree() {
-        assertEquals(scopes("a", "b", "c", "read:messages"), granted(Map.of(
-                "scope", "a", "scp", List.of("b"), "permissions", List.of("c", "read:messages"))));
+        assertEquals(
+                scopes("a", "b", "c", "read:messages"),
+                granted(Map.of("scope", "a", "scp", List.of("b"), "permissions", List.of("c", "read:messages"))));
     }
 
     @Test
@@ -50,8 +49,8 @@ class GenericProfileTest {
 
     @Test
     void junkGrantsNothing() {
-        assertEquals(Set.of(), granted(Map.of("scope", 42, "scp", Map.of("a", "b"),
-                "permissions", "read:messages\"x")));
+        assertEquals(
+                Set.of(), granted(Map.of("scope", 42, "scp", Map.of("a", "b"), "permissions", "read:messages\"x")));
         assertEquals(scopes("ok"), granted(Map.of("permissions", Arrays.asList(1, "ok", "bad\\one", true))));
         assertEquals(Set.of(), granted(Map.of("roles", List.of("read:messages"))));
     }

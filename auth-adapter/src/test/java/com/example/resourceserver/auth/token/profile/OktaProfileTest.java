@@ -1,15 +1,14 @@
 package com.example.resourceserver.auth.token.profile;
 
+import static com.example.resourceserver.auth.token.profile.ProfileClaims.AUDIENCE;
+
 import com.example.resourceserver.auth.config.Provider;
 import com.example.resourceserver.auth.config.ProviderSettings;
 import com.example.resourceserver.domain.caller.AuthenticationFailure.Reason;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static com.example.resourceserver.auth.token.profile.ProfileClaims.AUDIENCE;
+import org.junit.jupiter.api.Test;
 
 class OktaProfileTest {
 
@@ -29,8 +28,9 @@ class OktaProfileTest {
 
     @Test
     void grantsAreTheScpArray() {
-        okta.grants(Set.of("openid", "read:messages"), Map.of("scp", List.of("openid", "read:messages"),
-                "scope", "ignored"));
+        okta.grants(
+                Set.of("openid", "read:messages"),
+                Map.of("scp", List.of("openid", "read:messages"), "scope", "ignored"));
     }
 
     @Test

@@ -1,13 +1,12 @@
 package com.example.resourceserver.auth.token.profile;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.example.resourceserver.auth.config.ProviderSettings;
 import com.example.resourceserver.domain.caller.AuthenticationFailure.Reason;
-
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Short assertions on one profile: verdict, subject and grants of a claim set. */
 final class ProfileAssertions {

@@ -6,7 +6,6 @@ import com.example.resourceserver.auth.token.rules.ClaimRule;
 import com.example.resourceserver.auth.token.rules.TokenClaims;
 import com.example.resourceserver.domain.caller.AuthenticationFailure.Reason;
 import com.nimbusds.jwt.JWTClaimsSet;
-
 import java.net.URI;
 import java.text.ParseException;
 import java.time.Instant;
@@ -17,11 +16,13 @@ import java.util.Optional;
 final class ProfileClaims {
 
     static final String AUDIENCE = "api://messages";
-    static final TrustedIssuer ISSUER = new TrustedIssuer("test", "https://issuer.example/", AUDIENCE,
+    static final TrustedIssuer ISSUER = new TrustedIssuer(
+            "test",
+            "https://issuer.example/",
+            AUDIENCE,
             new JwksLocation.Fixed(URI.create("https://issuer.example/jwks")));
 
-    private ProfileClaims() {
-    }
+    private ProfileClaims() {}
 
     static TokenClaims of(Map<String, Object> json) {
         try {

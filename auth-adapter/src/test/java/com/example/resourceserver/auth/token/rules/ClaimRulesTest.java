@@ -1,17 +1,16 @@
 package com.example.resourceserver.auth.token.rules;
 
-import com.example.resourceserver.domain.caller.AuthenticationFailure.Reason;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
-
 import static com.example.resourceserver.auth.token.rules.Claims.builder;
 import static com.example.resourceserver.auth.token.rules.Claims.of;
 import static com.example.resourceserver.auth.token.rules.Claims.secondsFromNow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.example.resourceserver.domain.caller.AuthenticationFailure.Reason;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 
 /** Each claim rule on its own, at the edges of its leeway. */
 class ClaimRulesTest {
@@ -47,7 +46,8 @@ class ClaimRulesTest {
         @Test
         void refusesBeyondTheLeeway() {
             assertEquals(Optional.empty(), rule.check(of(builder().notBeforeTime(secondsFromNow(60)))));
-            assertEquals(Optional.of(Reason.NOT_YET_VALID), rule.check(of(builder().notBeforeTime(secondsFromNow(61)))));
+            assertEquals(
+                    Optional.of(Reason.NOT_YET_VALID), rule.check(of(builder().notBeforeTime(secondsFromNow(61)))));
         }
     }
 
@@ -64,7 +64,9 @@ class ClaimRulesTest {
         @Test
         void refusesBeyondTheLeeway() {
             assertEquals(Optional.empty(), rule.check(of(builder().issueTime(secondsFromNow(60)))));
-            assertEquals(Optional.of(Reason.ISSUED_IN_FUTURE), rule.check(of(builder().issueTime(secondsFromNow(61)))));
+            assertEquals(
+                    Optional.of(Reason.ISSUED_IN_FUTURE),
+                    rule.check(of(builder().issueTime(secondsFromNow(61)))));
         }
     }
 
@@ -85,8 +87,10 @@ class ClaimRulesTest {
 
         @Test
         void comparesExactly() {
-            assertEquals(Optional.of(Reason.WRONG_AUDIENCE), rule.check(of(builder().audience("https://api.example"))));
-            assertEquals(Optional.of(Reason.WRONG_AUDIENCE), rule.check(of(builder().audience("HTTPS://API.EXAMPLE/"))));
+            assertEquals(
+                    Optional.of(Reason.WRONG_AUDIENCE), rule.check(of(builder().audience("https://api.example"))));
+            assertEquals(
+                    Optional.of(Reason.WRONG_AUDIENCE), rule.check(of(builder().audience("HTTPS://API.EXAMPLE/"))));
         }
     }
 }

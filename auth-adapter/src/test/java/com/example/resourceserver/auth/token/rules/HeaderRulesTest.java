@@ -1,16 +1,15 @@
 package com.example.resourceserver.auth.token.rules;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.example.resourceserver.domain.caller.AuthenticationFailure.Reason;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-
 import java.util.Optional;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 
 /** Each header rule on its own: what it lets through and what it refuses, with which reason. */
 class HeaderRulesTest {
@@ -31,8 +30,12 @@ class HeaderRulesTest {
 
         @Test
         void refusesOthersIncludingHmac() {
-            assertEquals(Optional.of(Reason.DISALLOWED_ALGORITHM), rule.check(new JWSHeader.Builder(JWSAlgorithm.PS256).build()));
-            assertEquals(Optional.of(Reason.DISALLOWED_ALGORITHM), rule.check(new JWSHeader.Builder(JWSAlgorithm.HS256).build()));
+            assertEquals(
+                    Optional.of(Reason.DISALLOWED_ALGORITHM),
+                    rule.check(new JWSHeader.Builder(JWSAlgorithm.PS256).build()));
+            assertEquals(
+                    Optional.of(Reason.DISALLOWED_ALGORITHM),
+                    rule.check(new JWSHeader.Builder(JWSAlgorithm.HS256).build()));
         }
     }
 
@@ -47,7 +50,8 @@ class HeaderRulesTest {
 
         @Test
         void refusesAnyCriticalParameter() {
-            JWSHeader header = rs256().customParam("exp", 1).criticalParams(Set.of("exp")).build();
+            JWSHeader header =
+                    rs256().customParam("exp", 1).criticalParams(Set.of("exp")).build();
             assertEquals(Optional.of(Reason.UNSUPPORTED_CRITICAL_HEADER), rule.check(header));
         }
     }
@@ -63,7 +67,9 @@ class HeaderRulesTest {
 
         @Test
         void refusesUnencodedPayloads() {
-            JWSHeader header = rs256().base64URLEncodePayload(false).criticalParams(Set.of("b64")).build();
+            JWSHeader header = rs256().base64URLEncodePayload(false)
+                    .criticalParams(Set.of("b64"))
+                    .build();
             assertEquals(Optional.of(Reason.MALFORMED), rule.check(header));
         }
     }
@@ -75,14 +81,20 @@ class HeaderRulesTest {
         @Test
         void passesListedTypesCaseInsensitively() {
             AllowedType rule = new AllowedType(types, false);
-            assertEquals(Optional.empty(), rule.check(rs256().type(JOSEObjectType.JWT).build()));
-            assertEquals(Optional.empty(), rule.check(rs256().type(new JOSEObjectType("AT+JWT")).build()));
+            assertEquals(
+                    Optional.empty(),
+                    rule.check(rs256().type(JOSEObjectType.JWT).build()));
+            assertEquals(
+                    Optional.empty(),
+                    rule.check(rs256().type(new JOSEObjectType("AT+JWT")).build()));
         }
 
         @Test
         void refusesOtherTypes() {
             AllowedType rule = new AllowedType(types, false);
-            assertEquals(Optional.of(Reason.DISALLOWED_TYPE), rule.check(rs256().type(new JOSEObjectType("dpop+jwt")).build()));
+            assertEquals(
+                    Optional.of(Reason.DISALLOWED_TYPE),
+                    rule.check(rs256().type(new JOSEObjectType("dpop+jwt")).build()));
         }
 
         @Test

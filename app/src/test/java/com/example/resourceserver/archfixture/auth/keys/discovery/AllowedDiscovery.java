@@ -6,5 +6,4 @@ import java.net.URI;
  * Part of the keys layer that uses nothing else of the adapter: the violation that points at it
  * breaks the layering without also closing a package cycle.
  */
-public record AllowedDiscovery(URI jwksUri) {
-}
+public record AllowedDiscovery(URI jwksUri) {}
