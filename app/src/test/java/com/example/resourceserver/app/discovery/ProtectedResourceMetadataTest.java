@@ -53,7 +53,9 @@ class ProtectedResourceMetadataTest {
         Map<String, Object> document = json(response.body());
         assertEquals("http://127.0.0.1:" + service.port(), document.get("resource"));
         assertEquals(List.of(jwks.baseUrl(), second.baseUrl()), document.get("authorization_servers"));
-        assertEquals(List.of("read:messages"), document.get("scopes_supported"));
+        // Derived from every route's declared requirement: the quickstart's scope, and the scope of the
+        // test-only route that app's tests add (recipe.ArchiveController), which proves it is no fixed list.
+        assertEquals(List.of("read:archive", "read:messages"), document.get("scopes_supported"));
         assertEquals(List.of("header"), document.get("bearer_methods_supported"));
         assertFalse(document.containsKey("resource_name"), "unset optional members are left out");
         assertFalse(document.containsKey("resource_documentation"));

@@ -71,6 +71,11 @@ class RecipeTest implements TestPropertyProvider {
         return RawHttp.get(server.getPort(), path, headers);
     }
 
+    /** RFC 9728 §5.1: every 401 challenge names the protected-resource metadata. */
+    String resourceMetadata() {
+        return ", resource_metadata=\"http://127.0.0.1:" + server.getPort() + "/.well-known/oauth-protected-resource\"";
+    }
+
     RawHttp.Response withToken(String token) {
         return get(ROUTE, "Authorization: Bearer " + token);
     }
@@ -99,7 +104,7 @@ class RecipeTest implements TestPropertyProvider {
     void noTokenGetsTheBareChallenge() {
         RawHttp.Response response = get(ROUTE);
         assertEquals(401, response.status());
-        assertEquals(List.of("Bearer realm=\"api\""), response.all("WWW-Authenticate"));
+        assertEquals(List.of("Bearer realm=\"api\"" + resourceMetadata()), response.all("WWW-Authenticate"));
         assertEquals(
                 "{\"error\":\"unauthorized\",\"error_description\":"
                         + "\"Authentication is required: send an access token as Authorization: Bearer <token>\"}",
@@ -115,7 +120,8 @@ class RecipeTest implements TestPropertyProvider {
         RawHttp.Response response = withToken(expired);
         assertEquals(401, response.status(), "authentication comes before the scope");
         assertEquals(
-                List.of("Bearer error=\"invalid_token\", error_description=\"The access token expired\""),
+                List.of("Bearer error=\"invalid_token\", error_description=\"The access token expired\""
+                        + resourceMetadata()),
                 response.all("WWW-Authenticate"));
 
         String forged = mint.token()

@@ -3,7 +3,6 @@ package com.example.resourceserver.auth.keys;
 import com.example.resourceserver.auth.config.JwksSettings;
 import com.example.resourceserver.auth.config.TrustedIssuer;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKMatcher;
@@ -18,7 +17,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -112,14 +110,7 @@ public final class IssuerKeys implements Closeable {
         if (candidates.isEmpty()) {
             return status.lastAttemptFailed() ? new KeyLookup.Unavailable(retryAfter) : KeyLookup.UNKNOWN_KEY;
         }
-        List<KeyLookup.VerificationKey> found = new ArrayList<>(candidates.size());
-        for (JWK candidate : candidates) {
-            JWSVerifier verifier = verifiers.forKey(candidate);
-            if (verifier != null) {
-                found.add(new KeyLookup.VerificationKey(candidate, verifier));
-            }
-        }
-        return new KeyLookup.Found(found);
+        return verifiers.found(candidates);
     }
 
     /**

@@ -7,8 +7,10 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.RSAKey;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -40,6 +42,18 @@ final class KeyVerifiers {
             }
         }
         return verifier;
+    }
+
+    /** The candidates with their verifiers; keys that cannot verify anything here are left out. */
+    KeyLookup.Found found(List<JWK> candidates) {
+        List<KeyLookup.VerificationKey> found = new ArrayList<>(candidates.size());
+        for (JWK candidate : candidates) {
+            JWSVerifier verifier = forKey(candidate);
+            if (verifier != null) {
+                found.add(new KeyLookup.VerificationKey(candidate, verifier));
+            }
+        }
+        return new KeyLookup.Found(found);
     }
 
     /** Forgets the verifiers of keys that left the key set: they must stop verifying at once. */
