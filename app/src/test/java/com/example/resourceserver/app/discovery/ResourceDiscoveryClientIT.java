@@ -43,7 +43,8 @@ class ResourceDiscoveryClientIT {
             assertEquals(learned.get("metadataUrl"), learned.get("derivedUrl"), "the 401 names the §3.1 URL");
             assertEquals(List.of(jwks.baseUrl()), learned.get("authorizationServers"));
             assertEquals(Boolean.TRUE, learned.get("sameDocument"));
-            assertEquals(List.of("read:messages"), learned.get("scopesSupported"));
+            // Every route's declared scope, the test-only recipe route's included (recipe.ArchiveController).
+            assertEquals(List.of("read:archive", "read:messages"), learned.get("scopesSupported"));
         }
     }
 
