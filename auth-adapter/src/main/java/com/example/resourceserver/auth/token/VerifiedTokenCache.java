@@ -101,16 +101,17 @@ public final class VerifiedTokenCache<V> {
                         && !current.contains(entry.token().key()));
     }
 
+    /**
+     * Entries held now. Pending evictions run first (Caffeine applies them lazily), so a scrape or a check
+     * never reports more entries than the bounds allow; this is not on the request path.
+     */
     public long size() {
+        cache.cleanUp();
         return cache.estimatedSize();
     }
 
     public CacheStats stats() {
         return cache.stats();
-    }
-
-    void cleanUp() {
-        cache.cleanUp();
     }
 
     private long lifetimeNanos(VerifiedToken token) {
