@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import net.minidev.json.JSONObject;
 
 /**
  * Asks one issuer's introspection endpoint about one token (RFC 7662 §2.1, {@code client_secret_basic}).
@@ -96,22 +95,13 @@ final class IntrospectionClient {
             return new IntrospectionAnswer.Unavailable("unsigned_answer");
         }
         try {
-            TokenIntrospectionResponse parsed;
-            if (isJwt) {
-                parsed = TokenIntrospectionSuccessResponse.parse(new JSONObject(signed.open(answer.body())));
-            } else {
-                HTTPResponse response = new HTTPResponse(answer.status());
-                response.setContentType(answer.contentType());
-                response.setBody(answer.body());
-                parsed = TokenIntrospectionResponse.parse(response);
-            }
-            if (!(parsed instanceof TokenIntrospectionSuccessResponse success)) {
+            Map<String, Object> members = isJwt ? new HashMap<>(signed.open(answer.body())) : plain(answer);
+            if (!(members.get("active") instanceof Boolean active)) {
                 return new IntrospectionAnswer.Unavailable("invalid_answer");
             }
-            if (!success.isActive()) {
+            if (!active) {
                 return new IntrospectionAnswer.Refused(Reason.INACTIVE, "inactive");
             }
-            Map<String, Object> members = new HashMap<>(success.toJSONObject());
             return IntrospectionClaims.judge(
                     members,
                     target.issuer(),
@@ -124,6 +114,17 @@ final class IntrospectionClient {
         } catch (ParseException | RuntimeException e) {
             return new IntrospectionAnswer.Unavailable("invalid_answer"); // not JSON, no or non-boolean active
         }
+    }
+
+    /** The members of a plain JSON answer, which Nimbus parses: a JSON object with a boolean {@code active}. */
+    private static Map<String, Object> plain(BoundedHttp.Answer answer) throws ParseException {
+        HTTPResponse response = new HTTPResponse(answer.status());
+        response.setContentType(answer.contentType());
+        response.setBody(answer.body());
+        if (!(TokenIntrospectionResponse.parse(response) instanceof TokenIntrospectionSuccessResponse success)) {
+            throw new ParseException("not a success response");
+        }
+        return new HashMap<>(success.toJSONObject());
     }
 
     /** {@code ACCEPTED} prefers a signed answer (RFC 9701 §4) and still takes JSON. */
