@@ -3,7 +3,7 @@ package com.example.resourceserver.app.providers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.example.resourceserver.app.support.DpopClient;
+import com.example.resourceserver.app.support.ProviderDpopClient;
 import com.example.resourceserver.app.support.ServiceUnderTest;
 import java.net.http.HttpResponse;
 
@@ -18,12 +18,13 @@ final class DpopScenarios {
 
     private DpopScenarios() {}
 
-    static void servedOnlyWithAFreshProofByTheBoundKey(ServiceUnderTest service, DpopClient client, String token) {
-        String proof = client.proof("GET", DpopClient.uriOf(service, PATH), token);
-        HttpResponse<String> served = DpopClient.withProof(service, PATH, token, proof);
+    static void servedOnlyWithAFreshProofByTheBoundKey(
+            ServiceUnderTest service, ProviderDpopClient client, String token) {
+        String proof = client.proof("GET", ProviderDpopClient.uriOf(service, PATH), token);
+        HttpResponse<String> served = ProviderDpopClient.withProof(service, PATH, token, proof);
         assertEquals(200, served.statusCode(), served.headers().map() + " " + served.body());
 
-        HttpResponse<String> replayed = DpopClient.withProof(service, PATH, token, proof);
+        HttpResponse<String> replayed = ProviderDpopClient.withProof(service, PATH, token, proof);
         assertEquals(401, replayed.statusCode(), "a proof is used once (RFC 9449 §11.1): " + replayed.body());
         String challenge = challenge(replayed);
         assertTrue(
@@ -34,7 +35,7 @@ final class DpopScenarios {
         assertEquals(401, asBearer.statusCode(), "a bound token is no bearer token (RFC 9449 §7.2)");
         assertTrue(challenge(asBearer).contains("error=\"invalid_token\""), "WWW-Authenticate: " + challenge(asBearer));
 
-        HttpResponse<String> otherKey = DpopClient.withNewKey().get(service, PATH, token);
+        HttpResponse<String> otherKey = ProviderDpopClient.withNewKey().get(service, PATH, token);
         assertEquals(401, otherKey.statusCode(), "a proof by a key the token is not bound to: " + otherKey.body());
 
         HttpResponse<String> scoped = client.get(service, "/api/private-scoped", token);

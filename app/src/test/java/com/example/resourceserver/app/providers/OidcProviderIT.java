@@ -5,9 +5,9 @@ import static com.example.resourceserver.app.support.OAuthClient.header;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import com.example.resourceserver.app.support.DpopClient;
 import com.example.resourceserver.app.support.OAuthClient;
 import com.example.resourceserver.app.support.OidcProviderServer;
+import com.example.resourceserver.app.support.ProviderDpopClient;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -144,8 +144,8 @@ class OidcProviderIT extends ProviderScenarios {
     @Order(7)
     void aDpopBoundJwtIsServedOnlyWithAFreshProofByItsKey() throws ParseException {
         // features.dPoP: a proof at the token endpoint binds the JWT access token to the client's key.
-        DpopClient client = DpopClient.withNewKey();
-        DpopClient.TokenResponse response = client.clientCredentials(
+        ProviderDpopClient client = ProviderDpopClient.withNewKey();
+        ProviderDpopClient.TokenResponse response = client.clientCredentials(
                 provider.tokenEndpoint(),
                 "messages-client",
                 "messages-client-secret",

@@ -3,9 +3,9 @@ package com.example.resourceserver.app.providers;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.example.resourceserver.app.support.DpopClient;
 import com.example.resourceserver.app.support.ExternalServer;
 import com.example.resourceserver.app.support.OAuthClient;
+import com.example.resourceserver.app.support.ProviderDpopClient;
 import com.example.resourceserver.app.support.ServiceUnderTest;
 import com.example.resourceserver.auth.testing.TestKeys;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -131,8 +131,8 @@ class OidcProviderOpaqueIT {
     @Test
     void aDpopBoundOpaqueTokenIsServedOnlyWithAFreshProofByItsKey() {
         // features.dPoP: the token is bound at the token endpoint, and introspection answers its cnf.jkt.
-        DpopClient client = DpopClient.withNewKey();
-        DpopClient.TokenResponse response = client.clientCredentials(
+        ProviderDpopClient client = ProviderDpopClient.withNewKey();
+        ProviderDpopClient.TokenResponse response = client.clientCredentials(
                 issuer + "/token",
                 "messages-client",
                 "messages-client-secret",

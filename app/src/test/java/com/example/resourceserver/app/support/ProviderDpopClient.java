@@ -25,12 +25,12 @@ import java.util.Map;
  * DPoP-bound tokens by client credentials (a proof for {@code POST <token endpoint>}) and calls the service
  * with {@code Authorization: DPoP <token>} and a {@code DPoP} proof.
  */
-public final class DpopClient {
+public final class ProviderDpopClient {
 
     private final ECKey key;
     private final DPoPProofFactory proofs;
 
-    private DpopClient(ECKey key) {
+    private ProviderDpopClient(ECKey key) {
         this.key = key;
         try {
             this.proofs = new DefaultDPoPProofFactory(key, JWSAlgorithm.ES256);
@@ -40,9 +40,9 @@ public final class DpopClient {
     }
 
     /** A client with a new P-256 key. */
-    public static DpopClient withNewKey() {
+    public static ProviderDpopClient withNewKey() {
         try {
-            return new DpopClient(new ECKeyGenerator(Curve.P_256).generate());
+            return new ProviderDpopClient(new ECKeyGenerator(Curve.P_256).generate());
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
