@@ -11,11 +11,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.resourceserver.app.support.KeycloakServer;
 import com.example.resourceserver.app.support.OAuthClient;
+import com.example.resourceserver.app.support.ServiceUnderTest;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.oauth2.sdk.Scope;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -23,6 +25,7 @@ import java.text.ParseException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +36,10 @@ import org.junit.jupiter.api.Test;
  *       mapper adds {@value #API} to aud) and {@code other-api} (adds {@value #OTHER_API});</li>
  *   <li>{@code basic-client}: not allowed {@code read:messages}; an audience mapper of its own gives its
  *       tokens {@value #API};</li>
- *   <li>{@code short-lived-client}: like messages-client, with 5-second access tokens.</li>
+ *   <li>{@code short-lived-client}: like messages-client, with 5-second access tokens;</li>
+ *   <li>{@code dpop-client}: like basic-client, plus the optional scope {@code read:messages}, and
+ *       {@code dpop.bound.access.tokens}: Keycloak requires a DPoP proof at its token endpoint and binds
+ *       the access token to the proof's key ({@code cnf.jkt}, RFC 9449).</li>
  * </ul>
  * Keys rotate through Keycloak's admin REST API. Subclasses differ only in how Keycloak is started.
  */
@@ -133,6 +139,179 @@ abstract class KeycloakScenarios extends ProviderScenarios {
                         .build())
                 .body();
         assertTrue(jwks.contains("\"use\":\"enc\""), jwks);
+    }
+
+    // ---- DPoP (RFC 9449): Keycloak binds dpop-client's tokens to the key of its proof ----
+
+    static final String DPOP_CLIENT = "dpop-client";
+    /** The body of /api/private (the team's contract, as in ContractTest). */
+    static final String PRIVATE_BODY =
+            "{\"message\":\"Hello from a private endpoint! You need to be authenticated to see this.\"}";
+
+    static final String SCOPED_BODY = "{\"message\":\"Hello from a private endpoint! You need to be authenticated "
+            + "and have a scope of read:messages to see this.\"}";
+
+    /** A DPoP-bound token of {@value #DPOP_CLIENT} for {@code client}'s key, with {@code scope} (or none). */
+    String dpopToken(KeycloakDpopClient client, String scope) {
+        return KeycloakDpopClient.dpopAccessToken(client.clientCredentials(
+                tokenEndpoint(), DPOP_CLIENT, DPOP_CLIENT + "-secret", scope == null ? null : new Scope(scope)));
+    }
+
+    /** {@code Authorization: DPoP <token>} with {@code DPoP: <proof>}. */
+    static HttpResponse<String> getWithDpop(ServiceUnderTest target, String path, String token, String proof) {
+        return target.get(path, "Authorization", "DPoP " + token, "DPoP", proof);
+    }
+
+    /** The URL the JDK client calls, which is what a proof's {@code htu} names. */
+    static URI url(ServiceUnderTest target, String path) {
+        return URI.create("http://127.0.0.1:" + target.port() + path);
+    }
+
+    /** A call with a fresh proof for exactly this request by {@code client}. */
+    static HttpResponse<String> getWithFreshProof(
+            ServiceUnderTest target, String path, String token, KeycloakDpopClient client) {
+        return getWithDpop(target, path, token, client.proof("GET", url(target, path), token));
+    }
+
+    static String describe(HttpResponse<String> response) {
+        return response.statusCode() + " " + wwwAuthenticate(response) + " " + response.body();
+    }
+
+    static void assertInvalidDpopProof(HttpResponse<String> response) {
+        assertEquals(401, response.statusCode(), describe(response));
+        assertTrue(
+                wwwAuthenticate(response).startsWith("DPoP ")
+                        && wwwAuthenticate(response).contains("error=\"invalid_dpop_proof\""),
+                describe(response));
+        assertFalse(response.body().contains("eyJ"), "no token or proof in the body: " + response.body());
+    }
+
+    @Test
+    @Order(10)
+    void keycloakBindsDpopClientTokensToTheKeyOfTheProof() {
+        // dpop.bound.access.tokens=true in the realm: without a proof Keycloak gives this client nothing.
+        OAuthClient.TokenResponse withoutProof = token(DPOP_CLIENT, "scope", SCOPE);
+        assertEquals(400, withoutProof.status(), withoutProof.body().toString());
+        assertEquals("invalid_request", withoutProof.error());
+
+        KeycloakDpopClient ec = KeycloakDpopClient.withEcKey();
+        String token = dpopToken(ec, SCOPE); // token_type DPoP, checked there
+        JWTClaimsSet claims = claims(token);
+        assertEquals(ec.thumbprint(), confirmedThumbprint(claims), "cnf.jkt is the RFC 7638 thumbprint of the key");
+        assertEquals(List.of(API), claims.getAudience());
+        assertEquals(Set.of(SCOPE), scopes(token));
+        assertEquals("DPoP", claims.getClaim("typ")); // Keycloak's own typ claim says so too
+
+        KeycloakDpopClient rsa = KeycloakDpopClient.withRsaKey();
+        assertEquals(rsa.thumbprint(), confirmedThumbprint(claims(dpopToken(rsa, SCOPE))));
+        assertNotEquals(ec.thumbprint(), rsa.thumbprint());
+    }
+
+    private static String confirmedThumbprint(JWTClaimsSet claims) {
+        try {
+            Map<String, Object> cnf = claims.getJSONObjectClaim("cnf");
+            assertNotNull(cnf, "no cnf claim in " + claims.toJSONObject());
+            return (String) cnf.get("jkt");
+        } catch (ParseException e) {
+            throw new AssertionError("cnf is not a JSON object: " + claims.toJSONObject());
+        }
+    }
+
+    @Test
+    @Order(11)
+    void aBoundTokenWithAFreshProofIsServed() {
+        for (KeycloakDpopClient client : List.of(KeycloakDpopClient.withEcKey(), KeycloakDpopClient.withRsaKey())) {
+            String token = dpopToken(client, SCOPE);
+
+            HttpResponse<String> privateRoute = getWithFreshProof(service, "/api/private", token, client);
+            assertEquals(200, privateRoute.statusCode(), describe(privateRoute));
+            assertEquals(PRIVATE_BODY, privateRoute.body());
+            HttpResponse<String> scopedRoute = getWithFreshProof(service, "/api/private-scoped", token, client);
+            assertEquals(200, scopedRoute.statusCode(), describe(scopedRoute));
+            assertEquals(SCOPED_BODY, scopedRoute.body());
+            // Every request has its own proof; the token itself may be used again.
+            assertEquals(
+                    200,
+                    getWithFreshProof(service, "/api/private", token, client).statusCode());
+        }
+    }
+
+    @Test
+    @Order(12)
+    void aProofUsedTwiceIsRefused() {
+        KeycloakDpopClient client = KeycloakDpopClient.withEcKey();
+        String token = dpopToken(client, SCOPE);
+        String proof = client.proof("GET", url(service, "/api/private"), token);
+
+        HttpResponse<String> first = getWithDpop(service, "/api/private", token, proof);
+        assertEquals(200, first.statusCode(), describe(first));
+        assertInvalidDpopProof(getWithDpop(service, "/api/private", token, proof));
+    }
+
+    @Test
+    @Order(13)
+    void theBoundTokenSentAsBearerIsRefused() {
+        // RFC 9449 §7.2: whoever holds only the token (not the key) must not be able to use it as a bearer token.
+        KeycloakDpopClient client = KeycloakDpopClient.withEcKey();
+        String token = dpopToken(client, SCOPE);
+
+        HttpResponse<String> bearer = service.getWithToken("/api/private", token);
+        assertEquals(401, bearer.statusCode(), describe(bearer));
+        assertTrue(wwwAuthenticate(bearer).contains("error=\"invalid_token\""), describe(bearer));
+        // Not even with a valid proof next to it.
+        HttpResponse<String> bearerWithProof = service.get(
+                "/api/private",
+                "Authorization",
+                "Bearer " + token,
+                "DPoP",
+                client.proof("GET", url(service, "/api/private"), token));
+        assertEquals(401, bearerWithProof.statusCode(), describe(bearerWithProof));
+    }
+
+    @Test
+    @Order(14)
+    void aProofFromAnotherKeyIsRefused() {
+        KeycloakDpopClient holder = KeycloakDpopClient.withEcKey();
+        KeycloakDpopClient thief = KeycloakDpopClient.withEcKey();
+        String token = dpopToken(holder, SCOPE);
+
+        // A well-formed, fresh proof for this very request and token, signed by a key the token is not bound to.
+        assertInvalidDpopProof(getWithFreshProof(service, "/api/private", token, thief));
+        // The holder's own proof still works afterwards.
+        assertEquals(
+                200, getWithFreshProof(service, "/api/private", token, holder).statusCode());
+    }
+
+    @Test
+    @Order(15)
+    void aProofForAnotherRequestIsRefused() {
+        KeycloakDpopClient client = KeycloakDpopClient.withEcKey();
+        String token = dpopToken(client, SCOPE);
+
+        String forAnotherRoute = client.proof("GET", url(service, "/api/private"), token);
+        assertInvalidDpopProof(getWithDpop(service, "/api/private-scoped", token, forAnotherRoute));
+        String forAnotherMethod = client.proof("POST", url(service, "/api/private"), token);
+        assertInvalidDpopProof(getWithDpop(service, "/api/private", token, forAnotherMethod));
+        String forAnotherToken = client.proof("GET", url(service, "/api/private"), dpopToken(client, SCOPE));
+        assertInvalidDpopProof(getWithDpop(service, "/api/private", token, forAnotherToken));
+    }
+
+    @Test
+    @Order(16)
+    void withoutTheScopeTheScopedRouteAnswers403ToADpopClient() {
+        KeycloakDpopClient client = KeycloakDpopClient.withEcKey();
+        String token = dpopToken(client, null);
+        assertEquals(List.of(API), claims(token).getAudience()); // from the client's own audience mapper
+        assertFalse(scopes(token).contains(SCOPE), "scopes: " + scopes(token));
+
+        HttpResponse<String> privateRoute = getWithFreshProof(service, "/api/private", token, client);
+        assertEquals(200, privateRoute.statusCode(), describe(privateRoute));
+        HttpResponse<String> scopedRoute = getWithFreshProof(service, "/api/private-scoped", token, client);
+        assertEquals(403, scopedRoute.statusCode(), describe(scopedRoute));
+        assertTrue(
+                wwwAuthenticate(scopedRoute).contains("error=\"insufficient_scope\"")
+                        && wwwAuthenticate(scopedRoute).contains("scope=\"read:messages\""),
+                describe(scopedRoute));
     }
 
     // ---- key rotation through the admin REST API ----
