@@ -9,20 +9,29 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.example.resourceserver.app.support.ExternalServer;
 import com.example.resourceserver.app.support.KeycloakServer;
 import com.example.resourceserver.app.support.OAuthClient;
 import com.example.resourceserver.app.support.ServiceUnderTest;
+import com.example.resourceserver.auth.testing.Poll;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.oauth2.sdk.Scope;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,7 +48,9 @@ import org.junit.jupiter.api.Test;
  *   <li>{@code short-lived-client}: like messages-client, with 5-second access tokens;</li>
  *   <li>{@code dpop-client}: like basic-client, plus the optional scope {@code read:messages}, and
  *       {@code dpop.bound.access.tokens}: Keycloak requires a DPoP proof at its token endpoint and binds
- *       the access token to the proof's key ({@code cnf.jkt}, RFC 9449).</li>
+ *       the access token to the proof's key ({@code cnf.jkt}, RFC 9449);</li>
+ *   <li>{@code messages-api}: the API itself as a confidential client, only to call Keycloak's
+ *       introspection endpoint (RFC 7662).</li>
  * </ul>
  * Keys rotate through Keycloak's admin REST API. Subclasses differ only in how Keycloak is started.
  */
@@ -312,6 +323,144 @@ abstract class KeycloakScenarios extends ProviderScenarios {
                 wwwAuthenticate(scopedRoute).contains("error=\"insufficient_scope\"")
                         && wwwAuthenticate(scopedRoute).contains("scope=\"read:messages\""),
                 describe(scopedRoute));
+    }
+
+    // ---- introspection (RFC 7662) of Keycloak's tokens ----
+    //
+    // Keycloak 26 issues access tokens only as signed JWTs: it has no opaque (reference) access-token format.
+    // Its answer to the request for reference tokens (keycloak/keycloak#19650, epic #21186) was "lightweight
+    // access tokens" (Keycloak 24+), which are still JWTs, with fewer claims. So the service's opaque-token
+    // path cannot be driven by Keycloak; the real scenario here is the per-issuer setting introspect-jwts:
+    // each JWT is verified locally and then confirmed active by Keycloak, which is how revocation reaches
+    // the service. Since Keycloak 26.x the introspection endpoint answers active only to a client named in the
+    // token's aud, so the service introspects as client "messages-api", the API's own audience.
+
+    static final String INTROSPECTION_CLIENT = API;
+
+    /** The service as configured to ask Keycloak about every JWT (client_secret_basic as messages-api). */
+    Map<String, Object> introspectingKeycloak() {
+        Map<String, Object> properties = issuerAndAudience();
+        properties.put("auth.introspection.client-id", INTROSPECTION_CLIENT); // no URI: discovery finds it
+        properties.put("auth.introspection.client-secret", INTROSPECTION_CLIENT + "-secret");
+        properties.put("auth.introspection.introspect-jwts", true);
+        return properties;
+    }
+
+    /** RFC 7009 revocation at Keycloak, by the client the token was issued to. */
+    void revoke(String token, String clientId) {
+        String credentials = Base64.getEncoder()
+                .encodeToString((clientId + ":" + clientId + "-secret").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response =
+                OAuthClient.send(HttpRequest.newBuilder(URI.create(issuer() + "/protocol/openid-connect/revoke"))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Authorization", "Basic " + credentials)
+                        .POST(HttpRequest.BodyPublishers.ofString("token_type_hint=access_token&token=" + token))
+                        .build());
+        assertEquals(200, response.statusCode(), "revocation: " + response.body());
+    }
+
+    /** Calls of Keycloak's introspection endpoint by {@code target} that it answered with this outcome. */
+    static long introspections(ServiceUnderTest target, String outcome) {
+        Timer timer = target.context()
+                .getBean(MeterRegistry.class)
+                .find("token.introspections")
+                .tag("outcome", outcome)
+                .timer();
+        return timer == null ? 0 : timer.count();
+    }
+
+    @Test
+    @Order(20)
+    void introspectedTokensAreServedAsKeycloakConfirmsThem() {
+        try (ServiceUnderTest introspecting = ServiceUnderTest.start(introspectingKeycloak())) {
+            String token = tokenWithScope();
+            assertEquals(List.of(200, 200, 200), statuses(introspecting, token), answers(introspecting, token));
+            assertTrue(introspections(introspecting, "active") >= 1, "Keycloak was asked and said active");
+
+            String unscoped = tokenWithoutScope();
+            assertEquals(List.of(200, 200, 403), statuses(introspecting, unscoped), answers(introspecting, unscoped));
+            assertInvalidToken(introspecting.getWithToken("/api/private", tokenForTheOtherApi()));
+        }
+    }
+
+    @Test
+    @Order(21)
+    void aRevokedTokenIsRefusedThoughItsSignatureStillVerifies() {
+        Map<String, Object> properties = introspectingKeycloak();
+        // Tuned for this scenario: an active answer is remembered for 1 s instead of up to 5 min.
+        properties.put("auth.introspection.cache.max-ttl", "1s");
+        try (ServiceUnderTest introspecting = ServiceUnderTest.start(properties)) {
+            String token = tokenWithScope();
+            assertEquals(200, introspecting.getWithToken("/api/private", token).statusCode());
+
+            revoke(token, "messages-client");
+            // Nothing about the JWT changed: the service without introspection still accepts it...
+            assertEquals(List.of(200, 200, 200), statuses(service, token), answers(service, token));
+            // ...while the introspecting one refuses it once its remembered answer has lapsed.
+            int status = Poll.until(
+                    () -> introspecting.getWithToken("/api/private", token).statusCode(),
+                    s -> s == 401,
+                    Duration.ofSeconds(15));
+            assertEquals(401, status, "a revoked token must be refused after the introspection cache's max-ttl");
+            assertInvalidToken(introspecting.getWithToken("/api/private", token));
+            assertInvalidToken(introspecting.getWithToken("/api/private-scoped", token));
+            assertTrue(introspections(introspecting, "inactive") >= 1, "Keycloak said inactive");
+
+            // A token revoked before the service ever saw it is refused at once.
+            String revokedFirst = tokenWithScope();
+            revoke(revokedFirst, "messages-client");
+            assertInvalidToken(introspecting.getWithToken("/api/private", revokedFirst));
+        }
+    }
+
+    @Test
+    @Order(22)
+    void anUnreachableIntrospectionEndpointIs503WithRetryAfterNeverA200() throws IOException {
+        Map<String, Object> properties = introspectingKeycloak();
+        properties.put("auth.introspection.timeout", "1s");
+        // A port where nothing listens, and one that accepts connections but never answers.
+        properties.put(
+                "auth.introspection.uri",
+                "http://127.0.0.1:" + ExternalServer.freePort()
+                        + "/realms/demo/protocol/openid-connect/token/introspect");
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            for (String uri : List.of(
+                    (String) properties.get("auth.introspection.uri"),
+                    "http://127.0.0.1:" + silent.getLocalPort() + "/introspect")) {
+                properties.put("auth.introspection.uri", uri);
+                try (ServiceUnderTest introspecting = ServiceUnderTest.start(properties)) {
+                    String token = tokenWithScope();
+                    assertEquals(200, introspecting.get("/api/public").statusCode());
+                    for (String route : List.of("/api/private", "/api/private-scoped")) {
+                        long started = System.nanoTime();
+                        HttpResponse<String> response = introspecting.getWithToken(route, token);
+                        long tookMillis = (System.nanoTime() - started) / 1_000_000;
+                        assertUnavailable(response, uri);
+                        assertTrue(tookMillis < 4_000, "answered within the timeout, took " + tookMillis + " ms");
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    @Order(23)
+    void keycloakRefusingTheServicesCredentialsIs503NeverA200() {
+        Map<String, Object> properties = introspectingKeycloak();
+        properties.put("auth.introspection.client-secret", "not-the-secret");
+        try (ServiceUnderTest misconfigured = ServiceUnderTest.start(properties)) {
+            // Keycloak answers the introspection request itself with 401 invalid_client: no verdict on the token.
+            assertUnavailable(misconfigured.getWithToken("/api/private", tokenWithScope()), "a wrong client secret");
+        }
+    }
+
+    private static void assertUnavailable(HttpResponse<String> response, String why) {
+        assertEquals(503, response.statusCode(), why + ": " + describe(response));
+        assertTrue(
+                Integer.parseInt(response.headers().firstValue("Retry-After").orElse("0")) >= 1,
+                why + ": " + response.headers().map());
+        assertTrue(response.body().startsWith("{\"error\":\"temporarily_unavailable\""), why + ": " + response.body());
     }
 
     // ---- key rotation through the admin REST API ----
