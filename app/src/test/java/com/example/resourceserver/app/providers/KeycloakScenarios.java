@@ -455,6 +455,24 @@ abstract class KeycloakScenarios extends ProviderScenarios {
         }
     }
 
+    @Test
+    @Order(24)
+    void aDpopBoundTokenConfirmedByIntrospectionNeedsItsProofToo() {
+        // Keycloak's introspection answer for a bound token carries cnf.jkt as well; the binding still holds.
+        try (ServiceUnderTest introspecting = ServiceUnderTest.start(introspectingKeycloak())) {
+            KeycloakDpopClient client = KeycloakDpopClient.withEcKey();
+            String token = dpopToken(client, SCOPE);
+
+            HttpResponse<String> served = getWithFreshProof(introspecting, "/api/private-scoped", token, client);
+            assertEquals(200, served.statusCode(), describe(served));
+            assertEquals(SCOPED_BODY, served.body());
+            assertTrue(introspections(introspecting, "active") >= 1, "Keycloak was asked and said active");
+            assertInvalidDpopProof(
+                    getWithFreshProof(introspecting, "/api/private", token, KeycloakDpopClient.withEcKey()));
+            assertEquals(401, introspecting.getWithToken("/api/private", token).statusCode());
+        }
+    }
+
     private static void assertUnavailable(HttpResponse<String> response, String why) {
         assertEquals(503, response.statusCode(), why + ": " + describe(response));
         assertTrue(
