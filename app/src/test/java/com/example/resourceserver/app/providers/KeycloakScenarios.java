@@ -14,6 +14,7 @@ import com.example.resourceserver.app.support.KeycloakServer;
 import com.example.resourceserver.app.support.OAuthClient;
 import com.example.resourceserver.app.support.ServiceUnderTest;
 import com.example.resourceserver.auth.testing.Poll;
+import com.example.resourceserver.domain.caller.AuthenticationFailure.Reason;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -188,13 +189,23 @@ abstract class KeycloakScenarios extends ProviderScenarios {
         return response.statusCode() + " " + wwwAuthenticate(response) + " " + response.body();
     }
 
-    static void assertInvalidDpopProof(HttpResponse<String> response) {
+    /** 401 in the DPoP scheme with this reason's description, and nothing of the token or proof in the body. */
+    static void assertInvalidDpopProof(HttpResponse<String> response, Reason reason) {
         assertEquals(401, response.statusCode(), describe(response));
         assertTrue(
-                wwwAuthenticate(response).startsWith("DPoP ")
-                        && wwwAuthenticate(response).contains("error=\"invalid_dpop_proof\""),
+                wwwAuthenticate(response).startsWith("DPoP error=\"invalid_dpop_proof\", algs=\"ES256 PS256 RS256\"")
+                        && wwwAuthenticate(response).contains("error_description=\"" + reason.description() + "\""),
                 describe(response));
         assertFalse(response.body().contains("eyJ"), "no token or proof in the body: " + response.body());
+    }
+
+    static void assertBoundTokenAsBearerRefused(HttpResponse<String> response) {
+        assertEquals(401, response.statusCode(), describe(response));
+        assertTrue(
+                wwwAuthenticate(response)
+                        .startsWith("Bearer error=\"invalid_token\", error_description=\""
+                                + Reason.DPOP_BOUND_TOKEN_AS_BEARER.description() + "\""),
+                describe(response));
     }
 
     @Test
@@ -256,19 +267,17 @@ abstract class KeycloakScenarios extends ProviderScenarios {
 
         HttpResponse<String> first = getWithDpop(service, "/api/private", token, proof);
         assertEquals(200, first.statusCode(), describe(first));
-        assertInvalidDpopProof(getWithDpop(service, "/api/private", token, proof));
+        assertInvalidDpopProof(getWithDpop(service, "/api/private", token, proof), Reason.DPOP_PROOF_REPLAYED);
     }
 
     @Test
     @Order(13)
-    void theBoundTokenSentAsBearerIsRefused() {
+    void theBoundTokenSentAsBearerIsRefusedAndAnUnboundOneAsDpop() {
         // RFC 9449 §7.2: whoever holds only the token (not the key) must not be able to use it as a bearer token.
         KeycloakDpopClient client = KeycloakDpopClient.withEcKey();
         String token = dpopToken(client, SCOPE);
 
-        HttpResponse<String> bearer = service.getWithToken("/api/private", token);
-        assertEquals(401, bearer.statusCode(), describe(bearer));
-        assertTrue(wwwAuthenticate(bearer).contains("error=\"invalid_token\""), describe(bearer));
+        assertBoundTokenAsBearerRefused(service.getWithToken("/api/private", token));
         // Not even with a valid proof next to it.
         HttpResponse<String> bearerWithProof = service.get(
                 "/api/private",
@@ -276,7 +285,17 @@ abstract class KeycloakScenarios extends ProviderScenarios {
                 "Bearer " + token,
                 "DPoP",
                 client.proof("GET", url(service, "/api/private"), token));
-        assertEquals(401, bearerWithProof.statusCode(), describe(bearerWithProof));
+        assertBoundTokenAsBearerRefused(bearerWithProof);
+
+        // The other way round: Keycloak's plain bearer token (no cnf) under the DPoP scheme, with a valid proof.
+        String unbound = tokenWithScope();
+        HttpResponse<String> unboundAsDpop = getWithFreshProof(service, "/api/private", unbound, client);
+        assertEquals(401, unboundAsDpop.statusCode(), describe(unboundAsDpop));
+        assertTrue(
+                wwwAuthenticate(unboundAsDpop).startsWith("DPoP error=\"invalid_token\"")
+                        && wwwAuthenticate(unboundAsDpop)
+                                .contains("error_description=\"" + Reason.TOKEN_NOT_DPOP_BOUND.description() + "\""),
+                describe(unboundAsDpop));
     }
 
     @Test
@@ -287,7 +306,8 @@ abstract class KeycloakScenarios extends ProviderScenarios {
         String token = dpopToken(holder, SCOPE);
 
         // A well-formed, fresh proof for this very request and token, signed by a key the token is not bound to.
-        assertInvalidDpopProof(getWithFreshProof(service, "/api/private", token, thief));
+        assertInvalidDpopProof(
+                getWithFreshProof(service, "/api/private", token, thief), Reason.DPOP_PROOF_KEY_NOT_BOUND_TO_TOKEN);
         // The holder's own proof still works afterwards.
         assertEquals(
                 200, getWithFreshProof(service, "/api/private", token, holder).statusCode());
@@ -300,11 +320,15 @@ abstract class KeycloakScenarios extends ProviderScenarios {
         String token = dpopToken(client, SCOPE);
 
         String forAnotherRoute = client.proof("GET", url(service, "/api/private"), token);
-        assertInvalidDpopProof(getWithDpop(service, "/api/private-scoped", token, forAnotherRoute));
+        assertInvalidDpopProof(
+                getWithDpop(service, "/api/private-scoped", token, forAnotherRoute), Reason.DPOP_PROOF_URI_MISMATCH);
         String forAnotherMethod = client.proof("POST", url(service, "/api/private"), token);
-        assertInvalidDpopProof(getWithDpop(service, "/api/private", token, forAnotherMethod));
+        assertInvalidDpopProof(
+                getWithDpop(service, "/api/private", token, forAnotherMethod), Reason.DPOP_PROOF_METHOD_MISMATCH);
         String forAnotherToken = client.proof("GET", url(service, "/api/private"), dpopToken(client, SCOPE));
-        assertInvalidDpopProof(getWithDpop(service, "/api/private", token, forAnotherToken));
+        assertInvalidDpopProof(
+                getWithDpop(service, "/api/private", token, forAnotherToken),
+                Reason.DPOP_PROOF_ACCESS_TOKEN_HASH_MISMATCH);
     }
 
     @Test
@@ -320,7 +344,7 @@ abstract class KeycloakScenarios extends ProviderScenarios {
         HttpResponse<String> scopedRoute = getWithFreshProof(service, "/api/private-scoped", token, client);
         assertEquals(403, scopedRoute.statusCode(), describe(scopedRoute));
         assertTrue(
-                wwwAuthenticate(scopedRoute).contains("error=\"insufficient_scope\"")
+                wwwAuthenticate(scopedRoute).startsWith("DPoP error=\"insufficient_scope\"")
                         && wwwAuthenticate(scopedRoute).contains("scope=\"read:messages\""),
                 describe(scopedRoute));
     }
@@ -468,8 +492,9 @@ abstract class KeycloakScenarios extends ProviderScenarios {
             assertEquals(SCOPED_BODY, served.body());
             assertTrue(introspections(introspecting, "active") >= 1, "Keycloak was asked and said active");
             assertInvalidDpopProof(
-                    getWithFreshProof(introspecting, "/api/private", token, KeycloakDpopClient.withEcKey()));
-            assertEquals(401, introspecting.getWithToken("/api/private", token).statusCode());
+                    getWithFreshProof(introspecting, "/api/private", token, KeycloakDpopClient.withEcKey()),
+                    Reason.DPOP_PROOF_KEY_NOT_BOUND_TO_TOKEN);
+            assertBoundTokenAsBearerRefused(introspecting.getWithToken("/api/private", token));
         }
     }
 
