@@ -53,7 +53,8 @@ public class DpopBeans {
      */
     @Context
     @Bean(preDestroy = "close")
-    ReplayStoreHandle proofReplayStore(DpopSettings settings) {
+    ReplayStoreHandle proofReplayStore(DpopSettings settings, DpopModes checkedFirst) {
+        // DpopModes is built first because it checks every DPoP setting: a wrong one stops startup with its sentence.
         if (settings.replayStoreKind() == DpopSettings.ReplayStore.REDIS) {
             RedisProofReplayStore redis = new RedisProofReplayStore(
                     settings.redisUriChecked(),
