@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.example.resourceserver.app.support.ExternalServer;
 import com.example.resourceserver.app.support.KeycloakServer;
 import com.example.resourceserver.app.support.OAuthClient;
+import com.example.resourceserver.app.support.ProviderDpopClient;
 import com.example.resourceserver.app.support.ServiceUnderTest;
 import com.example.resourceserver.auth.testing.Poll;
 import com.example.resourceserver.domain.caller.AuthenticationFailure.Reason;
@@ -347,6 +348,20 @@ abstract class KeycloakScenarios extends ProviderScenarios {
                 wwwAuthenticate(scopedRoute).startsWith("DPoP error=\"insufficient_scope\"")
                         && wwwAuthenticate(scopedRoute).contains("scope=\"read:messages\""),
                 describe(scopedRoute));
+    }
+
+    @Test
+    @Order(17)
+    void theDpopScenarioSharedByTheProvidersHoldsForKeycloak() {
+        // The same checks as for oidc-provider's tokens, with the shared client (plain form POST, ES256).
+        ProviderDpopClient client = ProviderDpopClient.withNewKey();
+        ProviderDpopClient.TokenResponse response =
+                client.clientCredentials(tokenEndpoint(), DPOP_CLIENT, DPOP_CLIENT + "-secret", "scope", SCOPE);
+        String token = response.accessToken();
+        assertEquals("DPoP", response.tokenType());
+        assertEquals(client.thumbprint(), confirmedThumbprint(claims(token)));
+
+        DpopScenarios.servedOnlyWithAFreshProofByTheBoundKey(service, client, token);
     }
 
     // ---- introspection (RFC 7662) of Keycloak's tokens ----
