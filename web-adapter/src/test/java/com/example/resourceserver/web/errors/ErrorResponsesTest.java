@@ -44,22 +44,7 @@ class ErrorResponsesTest {
     }
 
     static AcceptedSchemes schemes(boolean bearer, boolean dpop) {
-        return new AcceptedSchemes() {
-            @Override
-            public boolean bearer() {
-                return bearer;
-            }
-
-            @Override
-            public boolean dpop() {
-                return dpop;
-            }
-
-            @Override
-            public List<String> dpopAlgorithms() {
-                return List.of("ES256", "PS256", "RS256");
-            }
-        };
+        return ChallengesTest.schemes(bearer, dpop, List.of("ES256", "PS256", "RS256"));
     }
 
     static HttpRequest<?> dpopRequest() {
