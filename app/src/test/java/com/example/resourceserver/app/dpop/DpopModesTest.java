@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.resourceserver.app.ConfigurationTest;
+import com.example.resourceserver.app.support.ProviderDpopClient;
 import com.example.resourceserver.app.support.ServiceUnderTest;
 import com.example.resourceserver.auth.testing.TestIdentityProvider;
 import com.example.resourceserver.domain.caller.AuthenticationFailure.Reason;
@@ -24,7 +25,7 @@ class DpopModesTest {
     @RegisterExtension
     final TestIdentityProvider other = TestIdentityProvider.withKey("k2").audience("https://other-api/");
 
-    final DpopClient client = DpopClient.es256();
+    final ProviderDpopClient client = ProviderDpopClient.withNewKey();
 
     static String challenge(HttpResponse<String> response) {
         return response.headers().firstValue("WWW-Authenticate").orElse("");

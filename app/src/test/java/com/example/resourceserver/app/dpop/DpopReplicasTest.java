@@ -3,6 +3,7 @@ package com.example.resourceserver.app.dpop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.example.resourceserver.app.support.ProviderDpopClient;
 import com.example.resourceserver.app.support.ServiceUnderTest;
 import com.example.resourceserver.auth.testing.Poll;
 import com.example.resourceserver.auth.testing.RedisServer;
@@ -24,7 +25,7 @@ class DpopReplicasTest {
     @RegisterExtension
     final TestIdentityProvider idp = TestIdentityProvider.withKey("k1");
 
-    final DpopClient client = DpopClient.es256();
+    final ProviderDpopClient client = ProviderDpopClient.withNewKey();
 
     ServiceUnderTest replica(RedisServer redis) {
         return ServiceUnderTest.trusting(idp)

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.resourceserver.app.operations.Prometheus;
+import com.example.resourceserver.app.support.ProviderDpopClient;
 import com.example.resourceserver.app.support.ServiceUnderTest;
 import com.example.resourceserver.auth.testing.TestIdentityProvider;
 import com.example.resourceserver.auth.token.VerifiedTokenCache;
@@ -31,7 +32,7 @@ class DpopTest {
     @RegisterExtension
     final TestIdentityProvider idp = TestIdentityProvider.withKey("k1");
 
-    final DpopClient client = DpopClient.es256();
+    final ProviderDpopClient client = ProviderDpopClient.withNewKey();
 
     static String challenge(HttpResponse<String> response) {
         return response.headers().firstValue("WWW-Authenticate").orElse("");
@@ -61,7 +62,7 @@ class DpopTest {
     @Test
     void anRs256ProofIsAcceptedToo() {
         ServiceUnderTest service = ServiceUnderTest.startTrusting(idp);
-        DpopClient rsa = DpopClient.rs256();
+        ProviderDpopClient rsa = ProviderDpopClient.withNewRsaKey();
         assertEquals(200, rsa.get(service, PRIVATE, rsa.boundToken(idp, "")).statusCode());
     }
 
@@ -69,10 +70,16 @@ class DpopTest {
     void outcomesAreCountedByResultAndReason() {
         ServiceUnderTest service = ServiceUnderTest.startTrusting(idp);
         String token = client.boundToken(idp, "");
-        String proof = client.proof("GET", DpopClient.url(service, PRIVATE), token);
-        assertEquals(200, DpopClient.get(service, PRIVATE, token, proof).statusCode());
-        assertEquals(401, DpopClient.get(service, PRIVATE, token, proof).statusCode());
-        assertEquals(401, DpopClient.get(service, PRIVATE, token, "junk").statusCode());
+        String proof = client.proof("GET", ProviderDpopClient.uriOf(service, PRIVATE), token);
+        assertEquals(
+                200,
+                ProviderDpopClient.withProof(service, PRIVATE, token, proof).statusCode());
+        assertEquals(
+                401,
+                ProviderDpopClient.withProof(service, PRIVATE, token, proof).statusCode());
+        assertEquals(
+                401,
+                ProviderDpopClient.withProof(service, PRIVATE, token, "junk").statusCode());
 
         String metrics = service.get("/prometheus").body();
         assertEquals(1.0, Prometheus.value(metrics, "dpop_proofs_total", Map.of("result", "accepted")), metrics);
@@ -98,10 +105,15 @@ class DpopTest {
     void aProofIsRefusedTheSecondTime() {
         ServiceUnderTest service = ServiceUnderTest.startTrusting(idp);
         String token = client.boundToken(idp, "");
-        String proof = client.proof("GET", DpopClient.url(service, PRIVATE), token);
+        String proof = client.proof("GET", ProviderDpopClient.uriOf(service, PRIVATE), token);
 
-        assertEquals(200, DpopClient.get(service, PRIVATE, token, proof).statusCode());
-        assertRefused(DpopClient.get(service, PRIVATE, token, proof), "invalid_dpop_proof", Reason.DPOP_PROOF_REPLAYED);
+        assertEquals(
+                200,
+                ProviderDpopClient.withProof(service, PRIVATE, token, proof).statusCode());
+        assertRefused(
+                ProviderDpopClient.withProof(service, PRIVATE, token, proof),
+                "invalid_dpop_proof",
+                Reason.DPOP_PROOF_REPLAYED);
     }
 
     @Test
@@ -115,14 +127,20 @@ class DpopTest {
         assertEquals(1, cache.stats().hitCount()); // the token came from the cache the second time...
 
         // ...and still a proof by another key, a replayed one, or none at all is refused.
-        DpopClient thief = DpopClient.es256();
+        ProviderDpopClient thief = ProviderDpopClient.withNewKey();
         assertRefused(
-                DpopClient.get(service, PRIVATE, token, thief.proof("GET", DpopClient.url(service, PRIVATE), token)),
+                ProviderDpopClient.withProof(
+                        service, PRIVATE, token, thief.proof("GET", ProviderDpopClient.uriOf(service, PRIVATE), token)),
                 "invalid_dpop_proof",
                 Reason.DPOP_PROOF_KEY_NOT_BOUND_TO_TOKEN);
-        String proof = client.proof("GET", DpopClient.url(service, PRIVATE), token);
-        assertEquals(200, DpopClient.get(service, PRIVATE, token, proof).statusCode());
-        assertRefused(DpopClient.get(service, PRIVATE, token, proof), "invalid_dpop_proof", Reason.DPOP_PROOF_REPLAYED);
+        String proof = client.proof("GET", ProviderDpopClient.uriOf(service, PRIVATE), token);
+        assertEquals(
+                200,
+                ProviderDpopClient.withProof(service, PRIVATE, token, proof).statusCode());
+        assertRefused(
+                ProviderDpopClient.withProof(service, PRIVATE, token, proof),
+                "invalid_dpop_proof",
+                Reason.DPOP_PROOF_REPLAYED);
         assertRefused(
                 service.get(PRIVATE, "Authorization", "DPoP " + token),
                 "invalid_dpop_proof",
@@ -153,15 +171,20 @@ class DpopTest {
         ServiceUnderTest service = ServiceUnderTest.startTrusting(idp);
         String token = client.boundToken(idp, "read:messages");
         assertRefused(
-                DpopClient.get(service, PRIVATE, token, client.proof("POST", DpopClient.url(service, PRIVATE), token)),
+                ProviderDpopClient.withProof(
+                        service,
+                        PRIVATE,
+                        token,
+                        client.proof("POST", ProviderDpopClient.uriOf(service, PRIVATE), token)),
                 "invalid_dpop_proof",
                 Reason.DPOP_PROOF_METHOD_MISMATCH);
         assertRefused(
-                DpopClient.get(service, PRIVATE, token, client.proof("GET", DpopClient.url(service, SCOPED), token)),
+                ProviderDpopClient.withProof(
+                        service, PRIVATE, token, client.proof("GET", ProviderDpopClient.uriOf(service, SCOPED), token)),
                 "invalid_dpop_proof",
                 Reason.DPOP_PROOF_URI_MISMATCH);
         assertRefused(
-                DpopClient.get(
+                ProviderDpopClient.withProof(
                         service,
                         PRIVATE,
                         token,
@@ -172,7 +195,7 @@ class DpopTest {
         String query = PRIVATE + "?page=2";
         assertEquals(
                 200,
-                DpopClient.get(
+                ProviderDpopClient.withProof(
                                 service,
                                 query,
                                 token,
@@ -189,7 +212,7 @@ class DpopTest {
         String external = "https://api.example.com" + PRIVATE;
         assertEquals(
                 200,
-                DpopClient.get(service, PRIVATE, token, client.proof("GET", external, token))
+                ProviderDpopClient.withProof(service, PRIVATE, token, client.proof("GET", external, token))
                         .statusCode());
         assertRefused(client.get(service, PRIVATE, token), "invalid_dpop_proof", Reason.DPOP_PROOF_URI_MISMATCH);
 
@@ -213,7 +236,7 @@ class DpopTest {
     void twoDpopHeadersAreAnInvalidRequest() {
         ServiceUnderTest service = ServiceUnderTest.startTrusting(idp);
         String token = client.boundToken(idp, "");
-        String url = DpopClient.url(service, PRIVATE);
+        java.net.URI url = ProviderDpopClient.uriOf(service, PRIVATE);
         HttpResponse<String> response = service.get(
                 PRIVATE,
                 "Authorization",
@@ -232,16 +255,16 @@ class DpopTest {
         ServiceUnderTest service = ServiceUnderTest.startTrusting(idp);
         String token = client.boundToken(idp, "");
         assertRefused(
-                DpopClient.get(service, PRIVATE, token, "not-a-jwt"),
+                ProviderDpopClient.withProof(service, PRIVATE, token, "not-a-jwt"),
                 "invalid_dpop_proof",
                 Reason.DPOP_PROOF_MALFORMED);
         String huge = "e" + "A".repeat(5000) + ".e30.sig";
-        HttpResponse<String> tooLong = DpopClient.get(service, PRIVATE, token, huge);
+        HttpResponse<String> tooLong = ProviderDpopClient.withProof(service, PRIVATE, token, huge);
         assertRefused(tooLong, "invalid_dpop_proof", Reason.DPOP_PROOF_TOO_LONG);
         assertFalse(tooLong.body().contains("AAAA"));
         // An access token as proof: a signed JWT, but without the proof's claims (checked before its typ).
         assertRefused(
-                DpopClient.get(service, PRIVATE, token, idp.valid("")),
+                ProviderDpopClient.withProof(service, PRIVATE, token, idp.valid("")),
                 "invalid_dpop_proof",
                 Reason.DPOP_PROOF_MISSING_CLAIM);
     }

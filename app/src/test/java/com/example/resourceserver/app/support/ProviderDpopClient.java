@@ -1,10 +1,12 @@
 package com.example.resourceserver.app.support;
 
+import com.example.resourceserver.auth.testing.TestIdentityProvider;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.Curve;
-import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.oauth2.sdk.dpop.DPoPProofFactory;
 import com.nimbusds.oauth2.sdk.dpop.DefaultDPoPProofFactory;
@@ -20,32 +22,50 @@ import java.util.Map;
 
 /**
  * An OAuth client holding a DPoP key (RFC 9449), its proofs built by the Nimbus OAuth 2.0 SDK's
- * {@link DefaultDPoPProofFactory} (code nobody here wrote): one ES256 key per client, a fresh {@code jti}
+ * {@link DefaultDPoPProofFactory} (code nobody here wrote): one ES256 (or RS256) key per client, a fresh {@code jti}
  * and {@code iat} in every proof, {@code ath} when a proof accompanies an access token. It obtains
  * DPoP-bound tokens by client credentials (a proof for {@code POST <token endpoint>}) and calls the service
  * with {@code Authorization: DPoP <token>} and a {@code DPoP} proof.
  */
 public final class ProviderDpopClient {
 
-    private final ECKey key;
+    private final JWK key;
     private final DPoPProofFactory proofs;
 
-    private ProviderDpopClient(ECKey key) {
+    private ProviderDpopClient(JWK key, JWSAlgorithm alg) {
         this.key = key;
         try {
-            this.proofs = new DefaultDPoPProofFactory(key, JWSAlgorithm.ES256);
+            this.proofs = new DefaultDPoPProofFactory(key, alg);
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** A client with a new P-256 key. */
+    /** A client with a new P-256 key, signing ES256. */
     public static ProviderDpopClient withNewKey() {
         try {
-            return new ProviderDpopClient(new ECKeyGenerator(Curve.P_256).generate());
+            return new ProviderDpopClient(new ECKeyGenerator(Curve.P_256).generate(), JWSAlgorithm.ES256);
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A client with a new 2048-bit RSA key, signing RS256. */
+    public static ProviderDpopClient withNewRsaKey() {
+        try {
+            return new ProviderDpopClient(new RSAKeyGenerator(2048).generate(), JWSAlgorithm.RS256);
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An access token of the test issuer bound to this client's key ({@code cnf.jkt}), granting {@code scope}. */
+    public String boundToken(TestIdentityProvider idp, String scope) {
+        var token = idp.token().claim("cnf", Map.of("jkt", thumbprint()));
+        if (!scope.isEmpty()) {
+            token.claim("scope", scope);
+        }
+        return token.sign();
     }
 
     /** The RFC 7638 SHA-256 thumbprint of the public key: what a bound token's {@code cnf.jkt} must be. */
@@ -74,6 +94,11 @@ public final class ProviderDpopClient {
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The same, for a URI written out (possibly in another spelling of the same URI). */
+    public String proof(String method, String uri, String accessToken) {
+        return proof(method, URI.create(uri), accessToken);
     }
 
     /** The token endpoint's answer: its status and JSON members. */
