@@ -92,7 +92,8 @@ public class DpopProofBenchmark {
     @Setup(Level.Iteration)
     public void freshReplayStore() {
         verifier = new DpopProofVerifier(
-                new ProofRules(Set.of(JWSAlgorithm.ES256, JWSAlgorithm.RS256), Duration.ofMinutes(5), Duration.ofMinutes(1)),
+                new ProofRules(
+                        Set.of(JWSAlgorithm.ES256, JWSAlgorithm.RS256), Duration.ofMinutes(5), Duration.ofMinutes(1)),
                 new InMemoryProofReplayStore(100_000));
         next = 0;
     }
