@@ -21,11 +21,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Configuration as operators meet it: environment variables, one-sentence failures, provider shorthands. */
-class ConfigurationTest {
+public class ConfigurationTest {
 
     static final String MAIN = Application.class.getName();
 
-    static String startupFailure(Map<String, Object> properties) {
+    public static String startupFailure(Map<String, Object> properties) {
         Map<String, Object> all = new HashMap<>(properties);
         all.put("micronaut.server.port", -1);
         RuntimeException e = assertThrows(

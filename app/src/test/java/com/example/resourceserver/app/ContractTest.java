@@ -64,6 +64,13 @@ class ContractTest implements TestPropertyProvider {
     }
 
     /** RFC 9728 §5.1: every 401 names the metadata of the resource the client asked (here by Host 127.0.0.1:port). */
+    /** Without credentials, both schemes are offered: Bearer (RFC 6750) and DPoP (RFC 9449), each with the metadata URL. */
+    List<String> bareChallenges() {
+        return List.of(
+                "Bearer realm=\"api\"" + resourceMetadata(),
+                "DPoP realm=\"api\", algs=\"ES256 PS256 RS256\"" + resourceMetadata());
+    }
+
     String resourceMetadata() {
         return ", resource_metadata=\"http://127.0.0.1:" + server.getPort() + "/.well-known/oauth-protected-resource\"";
     }
@@ -159,7 +166,7 @@ class ContractTest implements TestPropertyProvider {
         for (String path : List.of("/api/private", "/api/private-scoped")) {
             RawHttp.Response response = get(path);
             assertEquals(401, response.status());
-            assertEquals(List.of("Bearer realm=\"api\"" + resourceMetadata()), response.all("WWW-Authenticate"));
+            assertEquals(bareChallenges(), response.all("WWW-Authenticate"));
             assertEquals(NO_CREDENTIALS_BODY, response.body());
             assertJson(response);
         }
@@ -169,12 +176,12 @@ class ContractTest implements TestPropertyProvider {
     void anotherSchemeIsNoCredentials() {
         RawHttp.Response response = get("/api/private", "Authorization: Basic dXNlcjpwYXNz");
         assertEquals(401, response.status());
-        assertEquals(List.of("Bearer realm=\"api\"" + resourceMetadata()), response.all("WWW-Authenticate"));
+        assertEquals(bareChallenges(), response.all("WWW-Authenticate"));
         assertEquals(
                 401,
                 get("/api/private", "Authorization: Bearerx " + mint.valid("")).status());
         assertEquals(
-                List.of("Bearer realm=\"api\"" + resourceMetadata()),
+                bareChallenges(),
                 get("/api/private", "Authorization: Bearerx " + mint.valid("")).all("WWW-Authenticate"));
     }
 
@@ -182,7 +189,7 @@ class ContractTest implements TestPropertyProvider {
     void aTokenInTheQueryStringIsIgnored() {
         RawHttp.Response response = get("/api/private?access_token=" + mint.valid("read:messages"));
         assertEquals(401, response.status());
-        assertEquals(List.of("Bearer realm=\"api\"" + resourceMetadata()), response.all("WWW-Authenticate"));
+        assertEquals(bareChallenges(), response.all("WWW-Authenticate"));
     }
 
     // --- 400 -----------------------------------------------------------------------------------------
@@ -351,7 +358,7 @@ class ContractTest implements TestPropertyProvider {
         assertEquals("", publicHead.body());
         RawHttp.Response privateHead = RawHttp.send(server.getPort(), "HEAD", "/api/private");
         assertEquals(401, privateHead.status());
-        assertEquals(List.of("Bearer realm=\"api\"" + resourceMetadata()), privateHead.all("WWW-Authenticate"));
+        assertEquals(bareChallenges(), privateHead.all("WWW-Authenticate"));
         assertEquals("", privateHead.body());
     }
 

@@ -41,7 +41,7 @@ class CorsTest {
     @Test
     void preflightForTheThreeRoutesIsAllowedFromAnyOriginAndNeverA401() {
         for (String path : List.of("/api/public", "/api/private", "/api/private-scoped")) {
-            RawHttp.Response response = preflight(path, "GET", "authorization,content-type");
+            RawHttp.Response response = preflight(path, "GET", "authorization,content-type,dpop");
             assertEquals(200, response.status(), path);
             assertEquals(
                     "https://app.example.org",
@@ -51,7 +51,9 @@ class CorsTest {
             String allowedHeaders = String.join(",", response.all("Access-Control-Allow-Headers"))
                     .toLowerCase();
             assertTrue(
-                    allowedHeaders.contains("authorization") && allowedHeaders.contains("content-type"),
+                    allowedHeaders.contains("authorization")
+                            && allowedHeaders.contains("content-type")
+                            && allowedHeaders.contains("dpop"),
                     allowedHeaders);
         }
     }

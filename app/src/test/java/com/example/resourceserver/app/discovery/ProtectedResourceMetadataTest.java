@@ -110,8 +110,9 @@ class ProtectedResourceMetadataTest {
 
         RawHttp.Response challenge = RawHttp.get(service.port(), "/api/private", "Host: whatever.example");
         assertEquals(401, challenge.status());
+        String metadata = ", resource_metadata=\"https://gateway.example" + PATH + "/orders\"";
         assertEquals(
-                List.of("Bearer realm=\"api\", resource_metadata=\"https://gateway.example" + PATH + "/orders\""),
+                List.of("Bearer realm=\"api\"" + metadata, "DPoP realm=\"api\", algs=\"ES256 PS256 RS256\"" + metadata),
                 challenge.all("WWW-Authenticate"));
     }
 

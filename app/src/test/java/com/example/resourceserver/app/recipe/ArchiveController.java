@@ -7,6 +7,7 @@ import com.example.resourceserver.web.api.BearerErrorResponses;
 import com.example.resourceserver.web.api.MessageBody;
 import com.example.resourceserver.web.errors.ErrorBody;
 import com.example.resourceserver.web.errors.ErrorResponses;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -60,10 +61,10 @@ public class ArchiveController {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = ErrorBody.class)))
     @BearerErrorResponses
-    public HttpResponse<?> archive(@Parameter(hidden = true) Caller caller) {
+    public HttpResponse<?> archive(@Parameter(hidden = true) Caller caller, HttpRequest<?> request) {
         MessageOutcome outcome = archive.getMessage(caller);
         if (outcome instanceof MessageOutcome.MissingScope missing) {
-            return errors.insufficientScope(missing.scope());
+            return errors.insufficientScope(missing.scope(), request);
         }
         return HttpResponse.ok(new MessageBody(((MessageOutcome.Delivered) outcome).message()));
     }

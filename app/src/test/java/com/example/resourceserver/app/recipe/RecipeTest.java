@@ -104,7 +104,11 @@ class RecipeTest implements TestPropertyProvider {
     void noTokenGetsTheBareChallenge() {
         RawHttp.Response response = get(ROUTE);
         assertEquals(401, response.status());
-        assertEquals(List.of("Bearer realm=\"api\"" + resourceMetadata()), response.all("WWW-Authenticate"));
+        assertEquals(
+                List.of(
+                        "Bearer realm=\"api\"" + resourceMetadata(),
+                        "DPoP realm=\"api\", algs=\"ES256 PS256 RS256\"" + resourceMetadata()),
+                response.all("WWW-Authenticate"));
         assertEquals(
                 "{\"error\":\"unauthorized\",\"error_description\":"
                         + "\"Authentication is required: send an access token as Authorization: Bearer <token>\"}",

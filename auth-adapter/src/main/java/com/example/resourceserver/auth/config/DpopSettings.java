@@ -38,7 +38,6 @@ public class DpopSettings {
     private String redisUri;
     private String redisTimeout = "500ms";
     private int replayCacheMaxEntries = 100_000;
-    private boolean nonce;
 
     /** {@code allowed} (default), {@code required} or {@code disabled}. */
     public String getMode() {
@@ -103,15 +102,6 @@ public class DpopSettings {
         this.replayCacheMaxEntries = replayCacheMaxEntries;
     }
 
-    /** Server-provided nonces (RFC 9449 §8). */
-    public boolean isNonce() {
-        return nonce;
-    }
-
-    public void setNonce(boolean nonce) {
-        this.nonce = nonce;
-    }
-
     /** Checks every setting at once, so that startup stops on the first wrong one. */
     public void validate() {
         mode();
@@ -127,12 +117,17 @@ public class DpopSettings {
     }
 
     public Mode mode() {
+        return modeOf(mode, "AUTH_DPOP");
+    }
+
+    /** Reads a mode; {@code variable} names the setting in the sentence that stops startup. */
+    static Mode modeOf(String value, String variable) {
         for (Mode m : Mode.values()) {
-            if (m.name().equalsIgnoreCase(trimmed(mode))) {
+            if (m.name().equalsIgnoreCase(trimmed(value))) {
                 return m;
             }
         }
-        throw new InvalidAuthConfigurationException("AUTH_DPOP must be allowed, required or disabled.");
+        throw new InvalidAuthConfigurationException(variable + " must be allowed, required or disabled.");
     }
 
     public Duration proofMaxAge() {

@@ -50,6 +50,9 @@ import reactor.core.scheduler.Schedulers;
  * {@link TokenIntrospector} instead (RFC 7662), as do, after local verification, the JWTs of issuers set
  * to introspect them. A remembered answer is used inline; otherwise the request waits for the call at
  * most the introspection timeout, then gets 503.
+ *
+ * <p>Whatever vouched for the token, {@link DpopBinding} then checks that the way it came fits its binding:
+ * a DPoP request's proof is checked and used up every time.
  */
 @Singleton
 @Replaces(ReactiveJsonWebTokenValidator.class)
@@ -63,6 +66,7 @@ public class AccessTokenValidator implements TokenValidator<HttpRequest<?>> {
     private final Scheduler blocking;
     private final Duration waitLimit;
     private final TokenIntrospector introspector;
+    private final DpopBinding binding;
 
     public AccessTokenValidator(
             AccessTokenVerifier verifier,
@@ -70,13 +74,15 @@ public class AccessTokenValidator implements TokenValidator<HttpRequest<?>> {
             @Nullable VerifiedTokenCache<Authentication> cache,
             @Named(TaskExecutors.BLOCKING) ExecutorService blockingExecutor,
             AuthSettings settings,
-            IntrospectionBeans.Introspection introspection) {
+            IntrospectionBeans.Introspection introspection,
+            DpopBinding binding) {
         this.verifier = verifier;
         this.keySets = keySets;
         this.cache = cache;
         this.blocking = Schedulers.fromExecutorService(blockingExecutor);
         this.waitLimit = settings.getJwks().getFetchTimeout();
         this.introspector = introspection.introspector().orElse(null);
+        this.binding = binding;
     }
 
     @Override
@@ -88,7 +94,7 @@ public class AccessTokenValidator implements TokenValidator<HttpRequest<?>> {
             VerifiedTokenCache.Entry<Authentication> hit = cache.find(token);
             // A remembered verdict stands only while its issuer's keys could still verify it unfetched.
             if (hit != null && keySets.keysStillUsable(hit.token().issuer())) {
-                return Mono.just(hit.value());
+                return binding.admit(token, hit.token(), hit.value(), request); // the proof is never cached
             }
         }
         Verification inline;
@@ -128,7 +134,7 @@ public class AccessTokenValidator implements TokenValidator<HttpRequest<?>> {
             if (cache != null) {
                 cache.remember(token, verified.token(), authentication);
             }
-            return Mono.just(authentication);
+            return binding.admit(token, verified.token(), authentication, request);
         }
         if (verification instanceof Verification.Rejected rejected) {
             AuthenticationFailures.record(request, rejected.failure());
@@ -140,18 +146,18 @@ public class AccessTokenValidator implements TokenValidator<HttpRequest<?>> {
     private Mono<Authentication> introspected(
             String token, CompletableFuture<Verification> pending, HttpRequest<?> request) {
         if (pending.isDone() && !pending.isCompletedExceptionally()) {
-            return finish(pending.join(), request);
+            return finish(token, pending.join(), request);
         }
         return Mono.fromFuture(pending, true) // a timed-out request must not cancel the call others share
                 .timeout(introspector.timeout(), Mono.fromSupplier(introspector::unavailable))
                 .onErrorResume(error -> Mono.just(defect(error)))
-                .flatMap(verification -> finish(verification, request));
+                .flatMap(verification -> finish(token, verification, request));
     }
 
     /** Introspected tokens are remembered by the introspection cache, not the verified-token cache. */
-    private static Mono<Authentication> finish(Verification verification, HttpRequest<?> request) {
+    private Mono<Authentication> finish(String token, Verification verification, HttpRequest<?> request) {
         if (verification instanceof Verification.Verified verified) {
-            return Mono.just(toAuthentication(verified.token()));
+            return binding.admit(token, verified.token(), toAuthentication(verified.token()), request);
         }
         if (verification instanceof Verification.Rejected rejected) {
             AuthenticationFailures.record(request, rejected.failure());

@@ -1,7 +1,9 @@
 package com.example.resourceserver.auth.micronaut;
 
+import com.example.resourceserver.auth.config.DpopModes;
 import com.example.resourceserver.domain.caller.AuthenticationFailure;
 import com.example.resourceserver.domain.caller.AuthenticationFailure.Reason;
+import com.example.resourceserver.domain.caller.CredentialScheme;
 import com.example.resourceserver.domain.caller.RequiredCredentials;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpHeaders;
@@ -20,7 +22,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Reads the bearer token the way RFC 6750 §2.1 and the contract want, replacing Micronaut's reader
+ * Reads the access token the way RFC 6750 §2.1 (and RFC 9449 §7.1 for DPoP) and the contract want, replacing
+ * Micronaut's reader
  * (which reads only the first {@code Authorization} header and logs the header at debug level).
  *
  * <p>It is also the one place that decides which routes require authentication, once per route:
@@ -41,6 +44,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *       query parameter: {@code invalid_request} (RFC 6750 §2: one method per request).</li>
  *   <li>The scheme is matched case-insensitively (RFC 7235 §2.1); another scheme is "no credentials".</li>
  *   <li>{@code Bearer} with nothing after it: {@code invalid_token}.</li>
+ *   <li>{@code DPoP} (read only while some issuer accepts it; otherwise it is another scheme): exactly one
+ *       {@code DPoP} header must come with it, none is {@code invalid_dpop_proof}, two or more are
+ *       {@code invalid_request}. The proof is passed on to {@link DpopBinding}, which checks it.</li>
  *   <li>A token only in the query string is ignored: we do not support RFC 6750 §2.3.</li>
  * </ul>
  */
@@ -48,7 +54,7 @@ import java.util.concurrent.ConcurrentHashMap;
 @Replaces(BearerTokenReader.class)
 public class StrictBearerTokenReader implements TokenReader<HttpRequest<?>> {
 
-    static final String SCHEME = "Bearer";
+    static final String DPOP_HEADER = "DPoP";
     static final String QUERY_PARAMETER = "access_token";
 
     /** What a route asks of its callers, as far as reading credentials goes. */
@@ -60,6 +66,12 @@ public class StrictBearerTokenReader implements TokenReader<HttpRequest<?>> {
 
     // Routes are fixed at startup: decide once per route, not once per request.
     private final Map<RouteInfo<?>, RouteProtection> protectionByRoute = new ConcurrentHashMap<>();
+
+    private final boolean dpopRead;
+
+    public StrictBearerTokenReader(DpopModes dpopModes) {
+        this.dpopRead = dpopModes.someAcceptDpop();
+    }
 
     @Override
     public Optional<String> findToken(HttpRequest<?> request) {
@@ -76,14 +88,13 @@ public class StrictBearerTokenReader implements TokenReader<HttpRequest<?>> {
             return fail(request, required, Reason.MULTIPLE_AUTHORIZATION_HEADERS);
         }
         String value = values.get(0);
-        int length = value.length();
-        if (length < SCHEME.length() || !value.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+        CredentialScheme scheme = schemeOf(value);
+        if (scheme == null) {
             return missing(request, required); // another scheme: not ours, so no credentials for us
         }
-        int start = SCHEME.length();
-        if (start < length && value.charAt(start) != ' ') {
-            return missing(request, required); // e.g. "Bearerx": another scheme
-        }
+        AuthenticationFailures.recordScheme(request, scheme); // a refusal answers in the scheme used
+        int length = value.length();
+        int start = scheme.challengeName().length();
         while (start < length && value.charAt(start) == ' ') {
             start++;
         }
@@ -96,10 +107,38 @@ public class StrictBearerTokenReader implements TokenReader<HttpRequest<?>> {
                 && request.getParameters().contains(QUERY_PARAMETER)) {
             return fail(request, required, Reason.TOKEN_IN_MULTIPLE_PLACES);
         }
+        if (scheme == CredentialScheme.DPOP) {
+            List<String> proofs = request.getHeaders().getAll(DPOP_HEADER);
+            if (proofs.size() != 1) { // RFC 9449 §4.3 point 1: exactly one
+                return fail(
+                        request, required, proofs.isEmpty() ? Reason.DPOP_PROOF_MISSING : Reason.MULTIPLE_DPOP_PROOFS);
+            }
+            request.setAttribute(AuthenticationFailures.DPOP_PROOF_ATTRIBUTE, proofs.get(0));
+        }
         if (required) {
             AuthenticationFailures.recordCredentials(request, RequiredCredentials.PRESENTED);
         }
         return Optional.of(value.substring(start));
+    }
+
+    /**
+     * {@code Bearer}, or {@code DPoP} when some issuer accepts it, matched case-insensitively (RFC 7235 §2.1)
+     * and followed by a space or nothing; null for any other scheme ({@code Bearerx} included).
+     */
+    private CredentialScheme schemeOf(String value) {
+        CredentialScheme scheme = startsWith(value, CredentialScheme.BEARER)
+                ? CredentialScheme.BEARER
+                : dpopRead && startsWith(value, CredentialScheme.DPOP) ? CredentialScheme.DPOP : null;
+        if (scheme == null) {
+            return null;
+        }
+        int end = scheme.challengeName().length();
+        return end == value.length() || value.charAt(end) == ' ' ? scheme : null;
+    }
+
+    private static boolean startsWith(String value, CredentialScheme scheme) {
+        String name = scheme.challengeName();
+        return value.regionMatches(true, 0, name, 0, name.length());
     }
 
     private static Optional<String> missing(HttpRequest<?> request, boolean required) {

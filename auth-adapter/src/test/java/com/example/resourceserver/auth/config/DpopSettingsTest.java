@@ -29,7 +29,6 @@ class DpopSettingsTest {
                 List.copyOf(settings.algorithmSet()));
         assertEquals(DpopSettings.ReplayStore.MEMORY, settings.replayStoreKind());
         assertEquals(Duration.ofMillis(500), settings.redisTimeoutDuration());
-        assertEquals(false, settings.isNonce());
     }
 
     @Test

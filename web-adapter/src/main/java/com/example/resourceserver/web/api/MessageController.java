@@ -7,6 +7,7 @@ import com.example.resourceserver.domain.message.PrivateScopedMessageUseCase;
 import com.example.resourceserver.domain.message.PublicMessageUseCase;
 import com.example.resourceserver.web.errors.ErrorBody;
 import com.example.resourceserver.web.errors.ErrorResponses;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -73,8 +74,8 @@ public class MessageController {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = MessageBody.class)))
     @BearerErrorResponses
-    public HttpResponse<?> privateMessage(@Parameter(hidden = true) Caller caller) {
-        return render(privateMessage.getMessage(caller));
+    public HttpResponse<?> privateMessage(@Parameter(hidden = true) Caller caller, HttpRequest<?> request) {
+        return render(privateMessage.getMessage(caller), request);
     }
 
     @Get("/private-scoped")
@@ -101,13 +102,13 @@ public class MessageController {
                             mediaType = MediaType.APPLICATION_JSON,
                             schema = @Schema(implementation = ErrorBody.class)))
     @BearerErrorResponses
-    public HttpResponse<?> privateScopedMessage(@Parameter(hidden = true) Caller caller) {
-        return render(privateScopedMessage.getMessage(caller));
+    public HttpResponse<?> privateScopedMessage(@Parameter(hidden = true) Caller caller, HttpRequest<?> request) {
+        return render(privateScopedMessage.getMessage(caller), request);
     }
 
-    private HttpResponse<?> render(MessageOutcome outcome) {
+    private HttpResponse<?> render(MessageOutcome outcome, HttpRequest<?> request) {
         if (outcome instanceof MessageOutcome.MissingScope missing) {
-            return errors.insufficientScope(missing.scope());
+            return errors.insufficientScope(missing.scope(), request);
         }
         return HttpResponse.ok(new MessageBody(((MessageOutcome.Delivered) outcome).message()));
     }

@@ -1,5 +1,6 @@
 package com.example.resourceserver.web.errors;
 
+import com.example.resourceserver.domain.access.AcceptedSchemes;
 import com.example.resourceserver.domain.caller.AuthenticationFailure;
 import com.example.resourceserver.domain.caller.Scope;
 import com.example.resourceserver.web.ResourceIdentifier;
@@ -25,8 +26,12 @@ import jakarta.inject.Singleton;
  *   <tr><td>malformed request</td><td>400</td><td>{@code Bearer error="invalid_request", error_description="..."}</td></tr>
  *   <tr><td>bad token</td><td>401</td><td>{@code Bearer error="invalid_token", error_description="...", resource_metadata="..."}</td></tr>
  *   <tr><td>missing scope</td><td>403</td><td>{@code Bearer error="insufficient_scope", scope="...", error_description="..."}</td></tr>
- *   <tr><td>keys unavailable</td><td>503</td><td>none; {@code Retry-After} instead</td></tr>
+ *   <tr><td>bad DPoP proof</td><td>401</td><td>{@code DPoP error="invalid_dpop_proof", algs="...", error_description="...", resource_metadata="..."}</td></tr>
+ *   <tr><td>keys, introspection or replay store unavailable</td><td>503</td><td>none; {@code Retry-After} instead</td></tr>
  * </table>
+ *
+ * <p>Challenges are in the scheme the request used ({@code DPoP} requests get {@code DPoP} challenges,
+ * RFC 9449 §7.1); a request without credentials is offered each scheme accepted (see {@link Challenges}).
  *
  * <p>Every 401 names where this resource's RFC 9728 metadata is ({@code resource_metadata}, RFC 9728 §5.1),
  * so that a client can find which authorization servers to ask; it depends on the request when the
@@ -45,29 +50,31 @@ public class ErrorResponses {
             "Authentication is required: send an access token as Authorization: Bearer <token>";
     static final String FORBIDDEN_DESCRIPTION = "The access token does not grant access to this resource";
 
-    private final String missingCredentialsChallenge;
-    private final ResourceIdentifier resource;
+    private final Challenges challenges;
 
-    public ErrorResponses(WebSettings settings, ResourceIdentifier resource) {
-        this.missingCredentialsChallenge = "Bearer realm=\"" + quotable(settings.getBearerRealm()) + "\"";
-        this.resource = resource;
+    public ErrorResponses(
+            WebSettings settings, ResourceIdentifier resource, @Nullable AcceptedSchemes acceptedSchemes) {
+        this.challenges = new Challenges(settings.getBearerRealm(), acceptedSchemes, resource);
     }
 
-    /** No credentials, or credentials of another scheme: the bare challenge, no error code. */
+    /** No credentials, or credentials of another scheme: the bare challenges, no error code. */
     public MutableHttpResponse<ErrorBody> missingCredentials(HttpRequest<?> request) {
-        return HttpResponse.<ErrorBody>status(HttpStatus.UNAUTHORIZED)
-                .header(HttpHeaders.WWW_AUTHENTICATE, missingCredentialsChallenge + resourceMetadata(request))
-                .contentType(MediaType.APPLICATION_JSON_TYPE)
+        MutableHttpResponse<ErrorBody> response = HttpResponse.<ErrorBody>status(HttpStatus.UNAUTHORIZED);
+        for (String challenge : challenges.missingCredentials(request)) {
+            response.getHeaders().add(HttpHeaders.WWW_AUTHENTICATE, challenge);
+        }
+        return response.contentType(MediaType.APPLICATION_JSON_TYPE)
                 .body(new ErrorBody("unauthorized", MISSING_CREDENTIALS_DESCRIPTION));
     }
 
     /** Credentials were sent and did not work. */
     public MutableHttpResponse<ErrorBody> authenticationFailed(AuthenticationFailure failure, HttpRequest<?> request) {
-        String description = quotable(failure.description());
+        String description = Challenges.quotable(failure.description());
         return switch (failure.kind()) {
-            case INVALID_REQUEST -> challenge(HttpStatus.BAD_REQUEST, "invalid_request", null, description, "");
-            case INVALID_TOKEN ->
-                challenge(HttpStatus.UNAUTHORIZED, "invalid_token", null, description, resourceMetadata(request));
+            case INVALID_REQUEST -> challenge(request, HttpStatus.BAD_REQUEST, "invalid_request", null, description);
+            case INVALID_TOKEN -> challenge(request, HttpStatus.UNAUTHORIZED, "invalid_token", null, description);
+            case INVALID_DPOP_PROOF ->
+                challenge(request, HttpStatus.UNAUTHORIZED, "invalid_dpop_proof", null, description);
             case KEYS_UNAVAILABLE ->
                 HttpResponse.<ErrorBody>status(HttpStatus.SERVICE_UNAVAILABLE)
                         .header(
@@ -79,13 +86,13 @@ public class ErrorResponses {
     }
 
     /** A valid token without the scope the use case needs (RFC 6750 §3.1 {@code insufficient_scope}). */
-    public MutableHttpResponse<ErrorBody> insufficientScope(Scope missing) {
-        return scopeRefused(missing, "The access token lacks the scope " + missing.value());
+    public MutableHttpResponse<ErrorBody> insufficientScope(Scope missing, HttpRequest<?> request) {
+        return scopeRefused(request, missing, "The access token lacks the scope " + missing.value());
     }
 
     /** Authenticated, but refused by a security rule that names no scope. */
-    public MutableHttpResponse<ErrorBody> forbidden() {
-        return scopeRefused(null, FORBIDDEN_DESCRIPTION);
+    public MutableHttpResponse<ErrorBody> forbidden(HttpRequest<?> request) {
+        return scopeRefused(request, null, FORBIDDEN_DESCRIPTION);
     }
 
     /** The body for any other error status, with nothing from the framework's own message in it. */
@@ -109,40 +116,18 @@ public class ErrorResponses {
         };
     }
 
-    private static MutableHttpResponse<ErrorBody> scopeRefused(@Nullable Scope scope, String description) {
-        return challenge(HttpStatus.FORBIDDEN, "insufficient_scope", scope, description, "")
+    private MutableHttpResponse<ErrorBody> scopeRefused(
+            HttpRequest<?> request, @Nullable Scope scope, String description) {
+        return challenge(request, HttpStatus.FORBIDDEN, "insufficient_scope", scope, description)
                 .attribute(INSUFFICIENT_SCOPE_ATTRIBUTE, Boolean.TRUE);
     }
 
-    private static MutableHttpResponse<ErrorBody> challenge(
-            HttpStatus status, String error, @Nullable Scope scope, String description, String extra) {
-        StringBuilder header =
-                new StringBuilder("Bearer error=\"").append(error).append('"');
-        if (scope != null) {
-            header.append(", scope=\"").append(scope.value()).append('"'); // a Scope never holds " or \
-        }
-        header.append(", error_description=\"").append(description).append('"').append(extra);
+    private MutableHttpResponse<ErrorBody> challenge(
+            HttpRequest<?> request, HttpStatus status, String error, @Nullable Scope scope, String description) {
+        String header = challenges.error(request, error, scope, description, status == HttpStatus.UNAUTHORIZED);
         return HttpResponse.<ErrorBody>status(status)
-                .header(HttpHeaders.WWW_AUTHENTICATE, header.toString())
+                .header(HttpHeaders.WWW_AUTHENTICATE, header)
                 .contentType(MediaType.APPLICATION_JSON_TYPE)
                 .body(new ErrorBody(error, description));
-    }
-
-    /** RFC 9728 §5.1, for 401 challenges: {@code , resource_metadata="<metadata URL>"}. */
-    private String resourceMetadata(HttpRequest<?> request) {
-        return ", resource_metadata=\"" + quotable(resource.metadataUrl(request)) + "\"";
-    }
-
-    /**
-     * RFC 6750 §3: error_description and realm values use printable ASCII without {@code "} and {@code \}.
-     * Our texts already do; this keeps a configured realm or a future description from breaking the header.
-     */
-    static String quotable(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            out.append(c >= 0x20 && c <= 0x7E && c != '"' && c != '\\' ? c : '?');
-        }
-        return out.toString();
     }
 }

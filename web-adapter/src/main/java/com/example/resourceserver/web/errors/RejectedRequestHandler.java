@@ -32,7 +32,7 @@ public class RejectedRequestHandler implements ExceptionHandler<AuthorizationExc
             return errors.authenticationFailed(authenticationFailure, request);
         }
         if (exception.isForbidden()) {
-            return errors.forbidden();
+            return errors.forbidden(request);
         }
         return errors.missingCredentials(request);
     }

@@ -24,6 +24,7 @@ enum AuthenticationOutcome {
     MISSING("missing"),
     INVALID_REQUEST("invalid_request"),
     INVALID_TOKEN("invalid_token"),
+    INVALID_DPOP_PROOF("invalid_dpop_proof"),
     INSUFFICIENT_SCOPE("insufficient_scope"),
     KEYS_UNAVAILABLE("keys_unavailable");
 
@@ -53,6 +54,7 @@ enum AuthenticationOutcome {
             return switch (failure.kind()) {
                 case INVALID_REQUEST -> INVALID_REQUEST;
                 case INVALID_TOKEN -> INVALID_TOKEN;
+                case INVALID_DPOP_PROOF -> INVALID_DPOP_PROOF;
                 case KEYS_UNAVAILABLE -> KEYS_UNAVAILABLE;
             };
         }
@@ -65,7 +67,8 @@ enum AuthenticationOutcome {
     /** The cause behind this outcome: a failure's reason, {@code missing_scope}, or {@code none}. */
     String reason(@Nullable AuthenticationFailure failure) {
         return switch (this) {
-            case INVALID_REQUEST, INVALID_TOKEN, KEYS_UNAVAILABLE -> REASON_LABELS.get(failure.reason());
+            case INVALID_REQUEST, INVALID_TOKEN, INVALID_DPOP_PROOF, KEYS_UNAVAILABLE ->
+                REASON_LABELS.get(failure.reason());
             case INSUFFICIENT_SCOPE -> MISSING_SCOPE_REASON;
             default -> NO_REASON; // a token sent to a route that needs none does not count, whatever it was
         };

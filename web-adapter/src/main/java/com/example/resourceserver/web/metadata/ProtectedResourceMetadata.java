@@ -8,9 +8,9 @@ import java.util.List;
 
 /**
  * The RFC 9728 §2 document. Optional members that are not known are left out, never sent as null.
- * The DPoP members ({@code dpop_signing_alg_values_supported}, {@code dpop_bound_access_tokens_required})
- * join here when DPoP exists, from a port the auth adapter implements as it does
- * {@link com.example.resourceserver.domain.access.AuthorizationServers}.
+ * The DPoP members come from {@link com.example.resourceserver.domain.access.AcceptedSchemes}, which the
+ * auth adapter implements as it does {@link com.example.resourceserver.domain.access.AuthorizationServers}:
+ * the proof algorithms when some issuer's tokens may be sent with DPoP, and whether every issuer's must be.
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -20,7 +20,13 @@ public record ProtectedResourceMetadata(
         @JsonProperty("scopes_supported") @Nullable List<String> scopesSupported,
         @JsonProperty("bearer_methods_supported") List<String> bearerMethodsSupported,
         @JsonProperty("resource_name") @Nullable String resourceName,
-        @JsonProperty("resource_documentation") @Nullable String resourceDocumentation) {
+        @JsonProperty("resource_documentation") @Nullable String resourceDocumentation,
+
+        @JsonProperty("dpop_signing_alg_values_supported") @Nullable
+        List<String> dpopSigningAlgValuesSupported,
+
+        @JsonProperty("dpop_bound_access_tokens_required") @Nullable
+        Boolean dpopBoundAccessTokensRequired) {
 
     /** RFC 6750 §2.1 only: the form body and the query parameter are not accepted. */
     static final List<String> BEARER_METHODS = List.of("header");

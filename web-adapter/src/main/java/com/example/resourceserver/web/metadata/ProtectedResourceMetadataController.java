@@ -1,5 +1,6 @@
 package com.example.resourceserver.web.metadata;
 
+import com.example.resourceserver.domain.access.AcceptedSchemes;
 import com.example.resourceserver.domain.access.AuthorizationServers;
 import com.example.resourceserver.web.ResourceIdentifier;
 import com.example.resourceserver.web.WebSettings;
@@ -31,7 +32,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
  * the 401 challenges name.
  */
 @Controller
-@Requires(beans = AuthorizationServers.class)
+@Requires(beans = {AuthorizationServers.class, AcceptedSchemes.class})
 @Secured(SecurityRule.IS_ANONYMOUS)
 public class ProtectedResourceMetadataController {
 
@@ -41,16 +42,19 @@ public class ProtectedResourceMetadataController {
     private final AuthorizationServers authorizationServers;
     private final DeclaredScopes declaredScopes;
     private final WebSettings settings;
+    private final AcceptedSchemes acceptedSchemes;
 
     public ProtectedResourceMetadataController(
             ResourceIdentifier resource,
             AuthorizationServers authorizationServers,
             DeclaredScopes declaredScopes,
-            WebSettings settings) {
+            WebSettings settings,
+            AcceptedSchemes acceptedSchemes) {
         this.resource = resource;
         this.authorizationServers = authorizationServers;
         this.declaredScopes = declaredScopes;
         this.settings = settings;
+        this.acceptedSchemes = acceptedSchemes;
     }
 
     @Get(uri = ResourceIdentifier.WELL_KNOWN_PATH, produces = MediaType.APPLICATION_JSON)
@@ -72,7 +76,9 @@ public class ProtectedResourceMetadataController {
                 declaredScopes.scopes().isEmpty() ? null : declaredScopes.scopes(),
                 ProtectedResourceMetadata.BEARER_METHODS,
                 blankToNull(settings.getResourceName()),
-                blankToNull(settings.getResourceDocumentation()));
+                blankToNull(settings.getResourceDocumentation()),
+                acceptedSchemes.dpop() ? acceptedSchemes.dpopAlgorithms() : null,
+                acceptedSchemes.dpop() ? !acceptedSchemes.bearer() : null);
         return HttpResponse.ok(document).header(HttpHeaders.CACHE_CONTROL, CACHE_CONTROL);
     }
 

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.example.resourceserver.domain.access.AcceptedSchemes;
 import com.example.resourceserver.domain.caller.AuthenticationFailure;
 import com.example.resourceserver.domain.caller.AuthenticationFailure.Reason;
+import com.example.resourceserver.domain.caller.CredentialScheme;
 import com.example.resourceserver.domain.caller.Scope;
 import com.example.resourceserver.web.ResourceIdentifier;
 import com.example.resourceserver.web.WebSettings;
@@ -14,6 +16,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,6 +29,10 @@ class ErrorResponsesTest {
     static final Pattern CHALLENGE = Pattern.compile("Bearer [a-z_]+=\"[\\x20\\x21\\x23-\\x5B\\x5D-\\x7E]*\""
             + "(, [a-z_]+=\"[\\x20\\x21\\x23-\\x5B\\x5D-\\x7E]*\")*");
 
+    /** RFC 9449 §7.1: the same shape with the {@code DPoP} scheme. */
+    static final Pattern DPOP_CHALLENGE = Pattern.compile("DPoP [a-z_]+=\"[\\x20\\x21\\x23-\\x5B\\x5D-\\x7E]*\""
+            + "(, [a-z_]+=\"[\\x20\\x21\\x23-\\x5B\\x5D-\\x7E]*\")*");
+
     static final String METADATA =
             ", resource_metadata=\"http://api.example:8080/.well-known/oauth-protected-resource\"";
 
@@ -33,7 +40,32 @@ class ErrorResponsesTest {
     final HttpRequest<?> request = HttpRequest.GET("/api/private").header("Host", "api.example:8080");
 
     static ErrorResponses responses(WebSettings settings) {
-        return new ErrorResponses(settings, new ResourceIdentifier(settings));
+        return new ErrorResponses(settings, new ResourceIdentifier(settings), schemes(true, false));
+    }
+
+    static AcceptedSchemes schemes(boolean bearer, boolean dpop) {
+        return new AcceptedSchemes() {
+            @Override
+            public boolean bearer() {
+                return bearer;
+            }
+
+            @Override
+            public boolean dpop() {
+                return dpop;
+            }
+
+            @Override
+            public List<String> dpopAlgorithms() {
+                return List.of("ES256", "PS256", "RS256");
+            }
+        };
+    }
+
+    static HttpRequest<?> dpopRequest() {
+        HttpRequest<?> request = HttpRequest.GET("/api/private").header("Host", "api.example:8080");
+        request.setAttribute(CredentialScheme.REQUEST_ATTRIBUTE, CredentialScheme.DPOP);
+        return request;
     }
 
     @Test
@@ -58,12 +90,16 @@ class ErrorResponsesTest {
     @EnumSource(
             value = Reason.class,
             mode = EnumSource.Mode.EXCLUDE,
-            names = {"KEYS_UNAVAILABLE", "INTROSPECTION_UNAVAILABLE"})
+            names = {"KEYS_UNAVAILABLE", "INTROSPECTION_UNAVAILABLE", "DPOP_REPLAY_STORE_UNAVAILABLE"})
     void badCredentialsAre400Or401WithTheirErrorCodeAndFixedDescription(Reason reason) {
         AuthenticationFailure failure = AuthenticationFailure.of(reason);
         MutableHttpResponse<ErrorBody> response = errors.authenticationFailed(failure, request);
         boolean invalidRequest = failure.kind() == AuthenticationFailure.Kind.INVALID_REQUEST;
-        String error = invalidRequest ? "invalid_request" : "invalid_token";
+        String error = invalidRequest
+                ? "invalid_request"
+                : failure.kind() == AuthenticationFailure.Kind.INVALID_DPOP_PROOF
+                        ? "invalid_dpop_proof"
+                        : "invalid_token";
 
         assertEquals(invalidRequest ? 400 : 401, response.code());
         String challenge = challenge(response);
@@ -75,6 +111,69 @@ class ErrorResponsesTest {
         assertJson(response, error, reason.description());
         assertFalse(response.getHeaders().contains(HttpHeaders.RETRY_AFTER));
         assertFalse(scopeRefused(response));
+    }
+
+    @ParameterizedTest
+    @EnumSource(
+            value = Reason.class,
+            mode = EnumSource.Mode.EXCLUDE,
+            names = {"KEYS_UNAVAILABLE", "INTROSPECTION_UNAVAILABLE", "DPOP_REPLAY_STORE_UNAVAILABLE"})
+    void aDpopRequestIsAnsweredWithADpopChallengeNamingTheProofAlgorithms(Reason reason) {
+        AuthenticationFailure failure = AuthenticationFailure.of(reason);
+        MutableHttpResponse<ErrorBody> response = errors.authenticationFailed(failure, dpopRequest());
+        String challenge = challenge(response);
+        String expectedError = failure.kind() == AuthenticationFailure.Kind.INVALID_REQUEST
+                ? "invalid_request"
+                : failure.kind() == AuthenticationFailure.Kind.INVALID_DPOP_PROOF
+                        ? "invalid_dpop_proof"
+                        : "invalid_token";
+        assertEquals(
+                "DPoP error=\"" + expectedError + "\", algs=\"ES256 PS256 RS256\", error_description=\""
+                        + reason.description() + "\"" + (response.code() == 401 ? METADATA : ""),
+                challenge);
+        assertTrue(DPOP_CHALLENGE.matcher(challenge).matches(), challenge);
+        assertJson(response, expectedError, reason.description());
+    }
+
+    @Test
+    void withoutCredentialsEveryAcceptedSchemeIsOfferedInItsOwnChallenge() {
+        WebSettings settings = new WebSettings();
+        ResourceIdentifier resource = new ResourceIdentifier(settings);
+        List<String> both = new ErrorResponses(settings, resource, schemes(true, true))
+                .missingCredentials(request)
+                .getHeaders()
+                .getAll(HttpHeaders.WWW_AUTHENTICATE);
+        assertEquals(
+                List.of("Bearer realm=\"api\"" + METADATA, "DPoP realm=\"api\", algs=\"ES256 PS256 RS256\"" + METADATA),
+                both);
+        List<String> dpopOnly = new ErrorResponses(settings, resource, schemes(false, true))
+                .missingCredentials(request)
+                .getHeaders()
+                .getAll(HttpHeaders.WWW_AUTHENTICATE);
+        assertEquals(List.of("DPoP realm=\"api\", algs=\"ES256 PS256 RS256\"" + METADATA), dpopOnly);
+        List<String> bearerOnly =
+                errors.missingCredentials(request).getHeaders().getAll(HttpHeaders.WWW_AUTHENTICATE);
+        assertEquals(List.of("Bearer realm=\"api\"" + METADATA), bearerOnly);
+    }
+
+    @Test
+    void aDpopRequestWithoutTheScopeGetsADpopInsufficientScopeChallenge() {
+        MutableHttpResponse<ErrorBody> response = errors.insufficientScope(Scope.of("read:messages"), dpopRequest());
+        assertEquals(403, response.code());
+        assertEquals(
+                "DPoP error=\"insufficient_scope\", algs=\"ES256 PS256 RS256\", scope=\"read:messages\", "
+                        + "error_description=\"The access token lacks the scope read:messages\"",
+                challenge(response));
+    }
+
+    @Test
+    void anUnavailableReplayStoreIs503WithRetryAfterAndNoChallenge() {
+        MutableHttpResponse<ErrorBody> response = errors.authenticationFailed(
+                AuthenticationFailure.replayStoreUnavailable(Duration.ofSeconds(1)), dpopRequest());
+        assertEquals(503, response.code());
+        assertEquals("1", response.getHeaders().get(HttpHeaders.RETRY_AFTER));
+        assertFalse(response.getHeaders().contains(HttpHeaders.WWW_AUTHENTICATE));
+        assertJson(response, "temporarily_unavailable", Reason.DPOP_REPLAY_STORE_UNAVAILABLE.description());
     }
 
     @ParameterizedTest
@@ -91,7 +190,7 @@ class ErrorResponsesTest {
 
     @Test
     void aMissingScopeIs403NamingTheScopeAndIsMarkedAsAScopeRefusal() {
-        MutableHttpResponse<ErrorBody> response = errors.insufficientScope(Scope.of("read:messages"));
+        MutableHttpResponse<ErrorBody> response = errors.insufficientScope(Scope.of("read:messages"), request);
         assertEquals(403, response.code());
         String challenge = challenge(response);
         assertEquals(
@@ -105,7 +204,7 @@ class ErrorResponsesTest {
 
     @Test
     void aRuleRefusalOfAnAuthenticatedCallerIs403WithoutScopeAndIsMarkedAsAScopeRefusal() {
-        MutableHttpResponse<ErrorBody> response = errors.forbidden();
+        MutableHttpResponse<ErrorBody> response = errors.forbidden(request);
         assertEquals(403, response.code());
         assertEquals(
                 "Bearer error=\"insufficient_scope\", error_description=\"" + ErrorResponses.FORBIDDEN_DESCRIPTION
@@ -163,11 +262,11 @@ class ErrorResponsesTest {
     void quotableKeepsPrintableAsciiAndReplacesEverythingElse() {
         assertEquals(
                 "Plain text: (ok) 1-2_3 ~!#$%&'*+,./;<=>?@[]^`{|}",
-                ErrorResponses.quotable("Plain text: (ok) 1-2_3 ~!#$%&'*+,./;<=>?@[]^`{|}"));
-        assertEquals("a?b?c", ErrorResponses.quotable("a\"b\\c"));
-        assertEquals("??????", ErrorResponses.quotable("\r\n\t\u0000\u007F\u0080"));
-        assertEquals("caf?", ErrorResponses.quotable("café"));
-        assertEquals("", ErrorResponses.quotable(""));
+                Challenges.quotable("Plain text: (ok) 1-2_3 ~!#$%&'*+,./;<=>?@[]^`{|}"));
+        assertEquals("a?b?c", Challenges.quotable("a\"b\\c"));
+        assertEquals("??????", Challenges.quotable("\r\n\t\u0000\u007F\u0080"));
+        assertEquals("caf?", Challenges.quotable("café"));
+        assertEquals("", Challenges.quotable(""));
     }
 
     static String challenge(MutableHttpResponse<?> response) {

@@ -1,6 +1,7 @@
 package com.example.resourceserver.web.logging;
 
 import static com.example.resourceserver.web.logging.AuthenticationOutcome.INSUFFICIENT_SCOPE;
+import static com.example.resourceserver.web.logging.AuthenticationOutcome.INVALID_DPOP_PROOF;
 import static com.example.resourceserver.web.logging.AuthenticationOutcome.INVALID_REQUEST;
 import static com.example.resourceserver.web.logging.AuthenticationOutcome.INVALID_TOKEN;
 import static com.example.resourceserver.web.logging.AuthenticationOutcome.KEYS_UNAVAILABLE;
@@ -60,6 +61,7 @@ class AuthenticationOutcomeTest {
         AuthenticationOutcome expected = switch (failure.kind()) {
             case INVALID_REQUEST -> INVALID_REQUEST;
             case INVALID_TOKEN -> INVALID_TOKEN;
+            case INVALID_DPOP_PROOF -> INVALID_DPOP_PROOF;
             case KEYS_UNAVAILABLE -> KEYS_UNAVAILABLE;
         };
         for (RequiredCredentials credentials : RequiredCredentials.values()) {
@@ -81,6 +83,7 @@ class AuthenticationOutcomeTest {
                         "missing",
                         "invalid_request",
                         "invalid_token",
+                        "invalid_dpop_proof",
                         "insufficient_scope",
                         "keys_unavailable"),
                 Arrays.stream(AuthenticationOutcome.values()).map(o -> o.label).collect(Collectors.toSet()));

@@ -14,8 +14,11 @@ import java.util.Set;
  */
 public record ProofRules(Set<JWSAlgorithm> algorithms, Duration maxAge, Duration leeway, int maxLength) {
 
-    /** A proof with a 4096-bit RSA key is about 2.3 KB; 8 KiB leaves room without inviting abuse. */
-    public static final int DEFAULT_MAX_LENGTH = 8 * 1024;
+    /**
+     * A proof with a 4096-bit RSA key is about 2.3 KB; 4 KiB leaves room without inviting abuse, and stays well
+     * inside the server's 8 KiB header limit, so that an oversized proof gets this precise refusal, not a 413.
+     */
+    public static final int DEFAULT_MAX_LENGTH = 4 * 1024;
 
     public ProofRules {
         algorithms = Set.copyOf(algorithms);
