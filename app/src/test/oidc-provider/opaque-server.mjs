@@ -2,7 +2,11 @@
 // for OidcProviderOpaqueIT. Started with `node opaque-server.mjs`; environment as for server.mjs:
 //   OP_PORT       port to listen on (127.0.0.1 only); the issuer is http://127.0.0.1:<port>
 //   OP_KEYS_FILE  a JWK set with private keys (oidc-provider needs one; opaque tokens are not signed)
-// The resource server introspects as client `resource-server` (client_secret_basic).
+// The resource server introspects as client `resource-server` (client_secret_basic). With
+// features.jwtIntrospection, a client that asks with Accept: application/token-introspection+jwt gets an
+// RFC 9701 signed answer: RS256 (the default) for `resource-server-signed` and every other client, HS256
+// keyed with its client secret for `resource-server-hmac`. With features.dPoP a client that sends a
+// DPoP proof to the token endpoint gets a DPoP-bound token; introspection then answers its cnf.jkt.
 import { readFileSync } from 'node:fs';
 import Provider, { errors } from 'oidc-provider';
 
@@ -36,13 +40,18 @@ const provider = new Provider(issuer, {
     client('messages-client', 'read:messages'),
     client('basic-client', 'openid'),
     client('resource-server', 'openid'),
+    { ...client('resource-server-signed', 'openid'), introspection_signed_response_alg: 'RS256' },
+    { ...client('resource-server-hmac', 'openid'), introspection_signed_response_alg: 'HS256' },
   ],
+  enabledJWA: { introspectionSigningAlgValues: ['RS256', 'HS256'] },
   jwks,
   scopes: ['openid', 'read:messages'],
   features: {
     devInteractions: { enabled: false },
     clientCredentials: { enabled: true },
     introspection: { enabled: true },
+    jwtIntrospection: { enabled: true },
+    dPoP: { enabled: true },
     revocation: { enabled: true },
     resourceIndicators: {
       enabled: true,

@@ -2,7 +2,9 @@
 // Started by OidcProviderServer.java with `node server.mjs`; everything comes from the environment:
 //   OP_PORT       port to listen on (127.0.0.1 only); the issuer is http://127.0.0.1:<port>
 //   OP_KEYS_FILE  a JWK set with private keys; the first RS256 key signs, the others are only published
-// It issues RFC 9068 JWT access tokens (typ at+jwt) through client_credentials with resource indicators.
+// It issues RFC 9068 JWT access tokens (typ at+jwt) through client_credentials with resource indicators;
+// with features.dPoP, a client that sends a DPoP proof (RFC 9449) to the token endpoint gets a DPoP-bound
+// token (token_type DPoP, cnf.jkt the thumbprint of the proof's key).
 import { readFileSync } from 'node:fs';
 import Provider, { errors } from 'oidc-provider';
 
@@ -48,6 +50,7 @@ const provider = new Provider(issuer, {
   features: {
     devInteractions: { enabled: false },
     clientCredentials: { enabled: true },
+    dPoP: { enabled: true },
     resourceIndicators: {
       enabled: true,
       async getResourceServerInfo(ctx, resourceIndicator) {

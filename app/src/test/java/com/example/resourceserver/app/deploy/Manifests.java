@@ -25,22 +25,36 @@ final class Manifests {
 
     private Manifests() {}
 
-    /** Every document of every .yaml/.yml file, in file order. */
-    @SuppressWarnings("unchecked")
+    /** The optional Redis for the DPoP replay store: a separate workload beside the service. */
+    static final Path REDIS = DEPLOY.resolve("optional/redis.yaml");
+
+    /** The strategic merge patch that points the service's Deployment at that Redis (not an object). */
+    static final Path REDIS_PATCH = DEPLOY.resolve("optional/redis-patch.yaml");
+
+    /** Every document of every .yaml/.yml file of the service itself, in file order (not the Redis files). */
     static List<Map<String, Object>> all() throws IOException {
         List<Map<String, Object>> docs = new ArrayList<>();
         for (Path dir : List.of(DEPLOY, DEPLOY.resolve("optional"))) {
             try (Stream<Path> files = Files.list(dir)) {
                 for (Path file : files.filter(f ->
                                 f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))
+                        .filter(f -> !f.equals(REDIS) && !f.equals(REDIS_PATCH))
                         .sorted()
                         .toList()) {
-                    for (Object doc : YamlTree.loader().loadAll(Files.readString(file, StandardCharsets.UTF_8))) {
-                        assertTrue(doc instanceof Map, file + " holds an object per document");
-                        docs.add((Map<String, Object>) doc);
-                    }
+                    docs.addAll(documents(file));
                 }
             }
+        }
+        return docs;
+    }
+
+    /** Every document of one file, each an object. */
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> documents(Path file) throws IOException {
+        List<Map<String, Object>> docs = new ArrayList<>();
+        for (Object doc : YamlTree.loader().loadAll(Files.readString(file, StandardCharsets.UTF_8))) {
+            assertTrue(doc instanceof Map, file + " holds an object per document");
+            docs.add((Map<String, Object>) doc);
         }
         return docs;
     }

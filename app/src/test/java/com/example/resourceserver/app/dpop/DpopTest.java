@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.example.resourceserver.app.operations.Prometheus;
 import com.example.resourceserver.app.support.ServiceUnderTest;
 import com.example.resourceserver.auth.testing.TestIdentityProvider;
 import com.example.resourceserver.auth.token.VerifiedTokenCache;
@@ -12,6 +13,7 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.security.authentication.Authentication;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -61,6 +63,35 @@ class DpopTest {
         ServiceUnderTest service = ServiceUnderTest.startTrusting(idp);
         DpopClient rsa = DpopClient.rs256();
         assertEquals(200, rsa.get(service, PRIVATE, rsa.boundToken(idp, "")).statusCode());
+    }
+
+    @Test
+    void outcomesAreCountedByResultAndReason() {
+        ServiceUnderTest service = ServiceUnderTest.startTrusting(idp);
+        String token = client.boundToken(idp, "");
+        String proof = client.proof("GET", DpopClient.url(service, PRIVATE), token);
+        assertEquals(200, DpopClient.get(service, PRIVATE, token, proof).statusCode());
+        assertEquals(401, DpopClient.get(service, PRIVATE, token, proof).statusCode());
+        assertEquals(401, DpopClient.get(service, PRIVATE, token, "junk").statusCode());
+
+        String metrics = service.get("/prometheus").body();
+        assertEquals(1.0, Prometheus.value(metrics, "dpop_proofs_total", Map.of("result", "accepted")), metrics);
+        assertEquals(2.0, Prometheus.value(metrics, "dpop_proofs_total", Map.of("result", "refused")), metrics);
+        assertEquals(
+                1.0,
+                Prometheus.value(
+                        metrics,
+                        "authentication_outcomes_total",
+                        Map.of("outcome", "invalid_dpop_proof", "reason", "dpop_proof_replayed")),
+                metrics);
+        assertEquals(
+                1.0,
+                Prometheus.value(
+                        metrics,
+                        "authentication_outcomes_total",
+                        Map.of("outcome", "invalid_dpop_proof", "reason", "dpop_proof_malformed")),
+                metrics);
+        assertFalse(metrics.contains(token) || metrics.contains(proof), "no token or proof in the metrics");
     }
 
     @Test

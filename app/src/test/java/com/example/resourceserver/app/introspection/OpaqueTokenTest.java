@@ -11,7 +11,14 @@ import com.example.resourceserver.auth.testing.IntrospectionServer.Reply;
 import com.example.resourceserver.auth.testing.JwksServer;
 import com.example.resourceserver.auth.testing.TestKeys;
 import com.example.resourceserver.auth.testing.TokenMint;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.oauth2.sdk.dpop.DefaultDPoPProofFactory;
+import com.nimbusds.oauth2.sdk.token.DPoPAccessToken;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +87,35 @@ class OpaqueTokenTest {
                 refused.all("WWW-Authenticate"));
         assertEquals(200, get("/api/private", "unscoped").status(), "the cached answer does not remember a route");
         assertEquals(2, introspection.calls(), "one call per token, whatever the routes");
+    }
+
+    @Test
+    void aDpopBoundOpaqueTokenNeedsItsProofEveryTimeAndIsRefusedAsBearer() throws Exception {
+        start(Map.of());
+        ECKey clientKey = new ECKeyGenerator(Curve.P_256).generate();
+        String jkt = clientKey.computeThumbprint().toString();
+        String bound = active("read:messages").replace("\"sub\"", "\"cnf\":{\"jkt\":\"" + jkt + "\"},\"sub\"");
+        introspection.answer(token -> Reply.json(bound));
+        DefaultDPoPProofFactory proofs = new DefaultDPoPProofFactory(clientKey, JWSAlgorithm.ES256);
+        String url = "http://127.0.0.1:" + service.port() + "/api/private-scoped";
+        String proof = proofs.createDPoPJWT("GET", URI.create(url), new DPoPAccessToken("opaque-bound"))
+                .serialize();
+
+        RawHttp.Response accepted = RawHttp.get(
+                service.port(), "/api/private-scoped", "Authorization: DPoP opaque-bound", "DPoP: " + proof);
+        assertEquals(200, accepted.status(), accepted.toString());
+        assertEquals(SCOPED_BODY, accepted.body());
+        // The answer is cached; the proof is not: the same proof again is a replay.
+        RawHttp.Response replayed = RawHttp.get(
+                service.port(), "/api/private-scoped", "Authorization: DPoP opaque-bound", "DPoP: " + proof);
+        assertEquals(401, replayed.status());
+        assertTrue(replayed.header("WWW-Authenticate").orElse("").startsWith("DPoP error=\"invalid_dpop_proof\""));
+        RawHttp.Response asBearer = get("/api/private-scoped", "opaque-bound");
+        assertEquals(401, asBearer.status());
+        assertTrue(
+                asBearer.header("WWW-Authenticate").orElse("").contains("The access token is bound to a DPoP key"),
+                asBearer.toString());
+        assertEquals(1, introspection.calls(), "one call; the binding is checked on every request from the cache");
     }
 
     @Test

@@ -289,8 +289,11 @@ class OperationsTest {
         Map<String, Object> privateGet = get(paths, "/api/private");
         Map<String, Object> scopedGet = get(paths, "/api/private-scoped");
         assertEquals(null, publicGet.get("security"));
-        assertEquals(List.of(Map.of("bearer", List.of())), privateGet.get("security"));
-        assertEquals(List.of(Map.of("bearer", List.of("read:messages"))), scopedGet.get("security"));
+        // Alternatives: a bearer token, or a DPoP-bound one with its proof.
+        assertEquals(List.of(Map.of("bearer", List.of()), Map.of("dpop", List.of())), privateGet.get("security"));
+        assertEquals(
+                List.of(Map.of("bearer", List.of("read:messages")), Map.of("dpop", List.of("read:messages"))),
+                scopedGet.get("security"));
         for (Map<String, Object> operation : List.of(privateGet, scopedGet)) {
             Map<String, Object> responses = (Map<String, Object>) operation.get("responses");
             assertTrue(
@@ -308,6 +311,9 @@ class OperationsTest {
         assertEquals(
                 Map.of("type", "http", "scheme", "bearer", "bearerFormat", "JWT"),
                 without((Map<String, Object>) schemes.get("bearer"), "description", "in"));
+        assertEquals(
+                Map.of("type", "http", "scheme", "DPoP"),
+                without((Map<String, Object>) schemes.get("dpop"), "description", "in"));
     }
 
     @SuppressWarnings("unchecked")

@@ -3,12 +3,12 @@ package com.example.resourceserver.app.operations;
 import java.util.Map;
 
 /** Reads sample values out of a Prometheus text exposition. */
-final class Prometheus {
+public final class Prometheus {
 
     private Prometheus() {}
 
     /** The sum of all samples of {@code metric} whose labels include every given label; 0 if none. */
-    static double value(String exposition, String metric, Map<String, String> labels) {
+    public static double value(String exposition, String metric, Map<String, String> labels) {
         double sum = 0;
         for (String line : exposition.split("\n")) {
             if (line.startsWith("#") || !(line.startsWith(metric + "{") || line.startsWith(metric + " "))) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.example.resourceserver.app.support.OAuthClient;
 import com.example.resourceserver.app.support.OidcProviderServer;
+import com.example.resourceserver.app.support.ProviderDpopClient;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -137,5 +138,27 @@ class OidcProviderIT extends ProviderScenarios {
         assertEquals(SCOPE, claims.getStringClaim("scope"));
         assertEquals("messages-client", claims.getStringClaim("client_id"));
         assertEquals("messages-client", claims.getSubject()); // client credentials: sub is the client
+    }
+
+    @Test
+    @Order(7)
+    void aDpopBoundJwtIsServedOnlyWithAFreshProofByItsKey() throws ParseException {
+        // features.dPoP: a proof at the token endpoint binds the JWT access token to the client's key.
+        ProviderDpopClient client = ProviderDpopClient.withNewKey();
+        ProviderDpopClient.TokenResponse response = client.clientCredentials(
+                provider.tokenEndpoint(),
+                "messages-client",
+                "messages-client-secret",
+                "resource",
+                MESSAGES_RESOURCE,
+                "scope",
+                SCOPE);
+        String token = response.accessToken();
+        assertEquals("DPoP", response.tokenType());
+        assertEquals(new JOSEObjectType("at+jwt"), header(token).getType());
+        assertEquals(
+                client.thumbprint(), claims(token).getJSONObjectClaim("cnf").get("jkt"));
+
+        DpopScenarios.servedOnlyWithAFreshProofByTheBoundKey(service, client, token);
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.resourceserver.app.support.ExternalServer;
 import com.example.resourceserver.app.support.OAuthClient;
+import com.example.resourceserver.app.support.ProviderDpopClient;
 import com.example.resourceserver.app.support.ServiceUnderTest;
 import com.example.resourceserver.auth.testing.TestKeys;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -125,6 +126,25 @@ class OidcProviderOpaqueIT {
         assertEquals(401, refused.statusCode());
         assertTrue(refused.body().contains("not active"), refused.body());
         assertEquals(401, status("/api/private", "never-issued-by-anyone"));
+    }
+
+    @Test
+    void aDpopBoundOpaqueTokenIsServedOnlyWithAFreshProofByItsKey() {
+        // features.dPoP: the token is bound at the token endpoint, and introspection answers its cnf.jkt.
+        ProviderDpopClient client = ProviderDpopClient.withNewKey();
+        ProviderDpopClient.TokenResponse response = client.clientCredentials(
+                issuer + "/token",
+                "messages-client",
+                "messages-client-secret",
+                "scope",
+                "read:messages",
+                "resource",
+                "urn:messages-api");
+        String token = response.accessToken();
+        assertEquals("DPoP", response.tokenType());
+        assertTrue(token.chars().filter(c -> c == '.').count() != 2, "opaque, not shaped like a JWS");
+
+        DpopScenarios.servedOnlyWithAFreshProofByTheBoundKey(service, client, token);
     }
 
     /** Copies the package into target/ and runs {@code npm ci} there, again only when the lock file changed. */

@@ -41,6 +41,7 @@ public class ArchiveController {
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Operation(summary = "The archive, for access tokens granted read:archive")
     @SecurityRequirement(name = ApiDescription.BEARER, scopes = "read:archive")
+    @SecurityRequirement(name = ApiDescription.DPOP, scopes = "read:archive")
     @ApiResponse(
             responseCode = "200",
             description = "The archive",

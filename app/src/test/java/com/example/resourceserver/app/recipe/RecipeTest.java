@@ -176,9 +176,9 @@ class RecipeTest implements TestPropertyProvider {
         Map<String, Object> responses = (Map<String, Object>) operation.get("responses");
         assertAll(
                 () -> assertEquals(
-                        List.of(Map.of("bearer", List.of("read:archive"))),
+                        List.of(Map.of("bearer", List.of("read:archive")), Map.of("dpop", List.of("read:archive"))),
                         operation.get("security"),
-                        "@SecurityRequirement(name = ApiDescription.BEARER, scopes = \"read:archive\")"),
+                        "@SecurityRequirement(name = ApiDescription.BEARER / DPOP, scopes = \"read:archive\")"),
                 () -> assertNull(
                         operation.get("parameters"),
                         "the Caller argument is no request parameter: @Parameter(hidden = true)"),

@@ -28,6 +28,7 @@ public final class IntrospectionResolver {
                             entry.getIntrospectionClientId(),
                             entry.getIntrospectionClientSecret(),
                             entry.isIntrospectJwts(),
+                            entry.getIntrospectionSignedResponses(),
                             Names.of(issuer.name()),
                             configuration.insecureHttpAllowed()));
             if (target.isEmpty() && ownsTopLevel(issuer, configuration)) {
@@ -37,6 +38,7 @@ public final class IntrospectionResolver {
                         settings.getClientId(),
                         settings.getClientSecret(),
                         settings.isIntrospectJwts(),
+                        settings.getSignedResponses(),
                         Names.TOP_LEVEL,
                         configuration.insecureHttpAllowed());
             }
@@ -62,6 +64,7 @@ public final class IntrospectionResolver {
             String clientId,
             String secret,
             boolean introspectJwts,
+            String signedResponses,
             Names names,
             boolean insecureHttpAllowed) {
         boolean hasUri = !blank(uri);
@@ -81,7 +84,19 @@ public final class IntrospectionResolver {
         Optional<java.net.URI> endpoint = hasUri
                 ? Optional.of(FetchableUrl.parse(uri.strip(), names.uri(), insecureHttpAllowed))
                 : Optional.empty();
-        return Optional.of(new IntrospectionTarget(issuer, endpoint, clientId.strip(), secret, introspectJwts));
+        return Optional.of(new IntrospectionTarget(
+                issuer, endpoint, clientId.strip(), secret, introspectJwts, signedAnswers(signedResponses, names)));
+    }
+
+    private static IntrospectionTarget.SignedAnswers signedAnswers(String value, Names names) {
+        String text = blank(value) ? "none" : value.strip();
+        for (IntrospectionTarget.SignedAnswers answers : IntrospectionTarget.SignedAnswers.values()) {
+            if (answers.name().equalsIgnoreCase(text)) {
+                return answers;
+            }
+        }
+        throw new InvalidAuthConfigurationException(
+                names.signed() + " must be none, accepted or required, not '" + text + "'.");
     }
 
     private static boolean blank(String value) {
@@ -89,13 +104,14 @@ public final class IntrospectionResolver {
     }
 
     /** The names of the settings, as the sentences that stop startup call them. */
-    private record Names(String uri, String clientId, String secret, String jwts) {
+    private record Names(String uri, String clientId, String secret, String jwts, String signed) {
 
         static final Names TOP_LEVEL = new Names(
                 "AUTH_INTROSPECTION_URI",
                 "AUTH_INTROSPECTION_CLIENT_ID",
                 "AUTH_INTROSPECTION_CLIENT_SECRET",
-                "AUTH_INTROSPECTION_INTROSPECT_JWTS");
+                "AUTH_INTROSPECTION_INTROSPECT_JWTS",
+                "AUTH_INTROSPECTION_SIGNED_RESPONSES");
 
         static Names of(String issuer) {
             String prefix = "auth.issuers." + issuer + ".";
@@ -103,7 +119,8 @@ public final class IntrospectionResolver {
                     prefix + "introspection-uri",
                     prefix + "introspection-client-id",
                     prefix + "introspection-client-secret",
-                    prefix + "introspect-jwts");
+                    prefix + "introspect-jwts",
+                    prefix + "introspection-signed-responses");
         }
     }
 

@@ -18,6 +18,7 @@ public class IntrospectionSettings {
     private String clientId;
     private String clientSecret;
     private boolean introspectJwts;
+    private String signedResponses = "none";
     private Duration timeout = Duration.ofSeconds(3);
     private int maxResponseBytes = 64 * 1024;
     private int maxTokenLength = 4096;
@@ -56,6 +57,18 @@ public class IntrospectionSettings {
 
     public void setIntrospectJwts(boolean introspectJwts) {
         this.introspectJwts = introspectJwts;
+    }
+
+    /**
+     * RFC 9701 signed answers: {@code none} (JSON only), {@code accepted} (a signed JWT preferred and verified,
+     * plain JSON taken too) or {@code required} (a verified signed JWT only).
+     */
+    public @Nullable String getSignedResponses() {
+        return signedResponses;
+    }
+
+    public void setSignedResponses(@Nullable String signedResponses) {
+        this.signedResponses = signedResponses;
     }
 
     /** How long a request waits for the endpoint (connect and answer) before it is answered 503. */

@@ -6,7 +6,8 @@ import io.micronaut.core.annotation.Nullable;
 
 /**
  * Introspection for one named issuer, {@code auth.issuers.<name>.introspection-uri},
- * {@code introspection-client-id}, {@code introspection-client-secret} and {@code introspect-jwts}: the
+ * {@code introspection-client-id}, {@code introspection-client-secret}, {@code introspect-jwts} and
+ * {@code introspection-signed-responses} (unset: {@code none}): the
  * same prefix as {@link NamedIssuerSettings}, kept in its own type so that introspection is configured
  * in one place. Micronaut binds both from the same entries.
  */
@@ -18,6 +19,7 @@ public class IssuerIntrospectionSettings {
     private String introspectionClientId;
     private String introspectionClientSecret;
     private boolean introspectJwts;
+    private String introspectionSignedResponses;
 
     public IssuerIntrospectionSettings(@Parameter String name) {
         this.name = name;
@@ -57,5 +59,13 @@ public class IssuerIntrospectionSettings {
 
     public void setIntrospectJwts(boolean introspectJwts) {
         this.introspectJwts = introspectJwts;
+    }
+
+    public @Nullable String getIntrospectionSignedResponses() {
+        return introspectionSignedResponses;
+    }
+
+    public void setIntrospectionSignedResponses(@Nullable String value) {
+        this.introspectionSignedResponses = value;
     }
 }

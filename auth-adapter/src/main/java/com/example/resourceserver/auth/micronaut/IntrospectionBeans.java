@@ -6,6 +6,7 @@ import com.example.resourceserver.auth.config.IntrospectionSettings;
 import com.example.resourceserver.auth.config.IntrospectionTarget;
 import com.example.resourceserver.auth.config.InvalidAuthConfigurationException;
 import com.example.resourceserver.auth.config.IssuerIntrospectionSettings;
+import com.example.resourceserver.auth.keys.TrustedKeySets;
 import com.example.resourceserver.auth.token.TokenCaller;
 import com.example.resourceserver.auth.token.introspection.IntrospectionObserver;
 import com.example.resourceserver.auth.token.introspection.TokenIntrospector;
@@ -41,7 +42,8 @@ public class IntrospectionBeans {
             Clock clock,
             @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
             Optional<IntrospectionObserver> observer,
-            TokenCaller callers) {
+            TokenCaller callers,
+            TrustedKeySets keySets) {
         List<IntrospectionTarget> targets;
         try {
             targets = IntrospectionResolver.resolve(settings, named, configuration);
@@ -53,16 +55,18 @@ public class IntrospectionBeans {
         }
         for (IntrospectionTarget target : targets) {
             LOG.info(
-                    "Introspecting {} tokens of issuer '{}' at {} as client {}",
+                    "Introspecting {} tokens of issuer '{}' at {} as client {}, signed answers: {}",
                     target.introspectJwts() ? "opaque and JWT" : "opaque",
                     target.issuer().name(),
                     target.endpoint().map(Object::toString).orElse("its discovered introspection_endpoint"),
-                    target.clientId());
+                    target.clientId(),
+                    target.signedAnswers().name().toLowerCase(java.util.Locale.ROOT));
         }
         return new Introspection(Optional.of(new TokenIntrospector(
                 targets,
                 settings,
-                configuration.policy().leeway(),
+                configuration.policy(),
+                keySets,
                 configuration.insecureHttpAllowed(),
                 clock,
                 blocking,

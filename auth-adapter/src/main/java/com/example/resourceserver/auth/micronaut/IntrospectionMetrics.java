@@ -13,7 +13,10 @@ import java.time.Duration;
  * <ul>
  *   <li>{@code token_introspections_seconds{issuer,outcome}}: every call to an endpoint, timed; outcome is
  *       active, inactive, expired, wrong_issuer, wrong_audience, invalid_claims (answers), or timeout,
- *       io_error, redirect, error_status, too_large, invalid_answer, discovery_failed (failures, 503);</li>
+ *       io_error, redirect, error_status, too_large, invalid_answer, discovery_failed (failures, 503), and for
+ *       RFC 9701 signed answers unsigned_answer, answer_encrypted, answer_malformed, answer_wrong_algorithm,
+ *       answer_wrong_type, answer_unknown_key, keys_unavailable, answer_bad_signature, answer_wrong_issuer,
+ *       answer_wrong_audience, answer_wrong_time (failures, 503);</li>
  *   <li>{@code token_introspection_cache_requests_total{result}}: hit (answer remembered or under way) or miss.</li>
  * </ul>
  */

@@ -115,4 +115,42 @@ class IntrospectionResolverTest {
                 InvalidAuthConfigurationException.class,
                 () -> IntrospectionResolver.resolve(noTimeout, List.of(), configuration(main)));
     }
+
+    @Test
+    void signedAnswersAreNoneUnlessSetAtTheTopLevelOrPerIssuer() {
+        settings.setClientId("rs");
+        settings.setClientSecret("secret");
+        IssuerIntrospectionSettings entry = new IssuerIntrospectionSettings("partner");
+        entry.setIntrospectionClientId("rs");
+        entry.setIntrospectionClientSecret("secret");
+        List<IntrospectionTarget> targets =
+                IntrospectionResolver.resolve(settings, List.of(entry), configuration(main, partner));
+        assertEquals(IntrospectionTarget.SignedAnswers.NONE, targets.get(0).signedAnswers());
+        assertEquals(IntrospectionTarget.SignedAnswers.NONE, targets.get(1).signedAnswers());
+
+        settings.setSignedResponses(" Required ");
+        entry.setIntrospectionSignedResponses("accepted");
+        targets = IntrospectionResolver.resolve(settings, List.of(entry), configuration(main, partner));
+        assertEquals(IntrospectionTarget.SignedAnswers.REQUIRED, targets.get(0).signedAnswers());
+        assertEquals(IntrospectionTarget.SignedAnswers.ACCEPTED, targets.get(1).signedAnswers());
+        assertTrue(targets.get(0).toString().contains("signedAnswers=REQUIRED"));
+    }
+
+    @Test
+    void anUnknownSignedAnswersValueStopsStartupNamingTheVariable() {
+        settings.setClientId("rs");
+        settings.setClientSecret("secret");
+        settings.setSignedResponses("yes");
+        String message = refusal(List.of(), main);
+        assertTrue(message.contains("AUTH_INTROSPECTION_SIGNED_RESPONSES"), message);
+        assertTrue(message.contains("none, accepted or required"), message);
+
+        settings.setSignedResponses(null);
+        IssuerIntrospectionSettings entry = new IssuerIntrospectionSettings("partner");
+        entry.setIntrospectionClientId("rs");
+        entry.setIntrospectionClientSecret("secret");
+        entry.setIntrospectionSignedResponses("always");
+        assertTrue(
+                refusal(List.of(entry), main, partner).contains("auth.issuers.partner.introspection-signed-responses"));
+    }
 }

@@ -37,8 +37,8 @@ public final class IntrospectionServer implements AutoCloseable {
         }
     }
 
-    /** One request as received: the Authorization header and the decoded form. */
-    public record Received(String authorization, Map<String, String> form) {}
+    /** One request as received: the Authorization and Accept headers and the decoded form. */
+    public record Received(String authorization, String accept, Map<String, String> form) {}
 
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -105,7 +105,10 @@ public final class IntrospectionServer implements AutoCloseable {
                         URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             }
         }
-        received.add(new Received(exchange.getRequestHeaders().getFirst("Authorization"), Map.copyOf(form)));
+        received.add(new Received(
+                exchange.getRequestHeaders().getFirst("Authorization"),
+                exchange.getRequestHeaders().getFirst("Accept"),
+                Map.copyOf(form)));
         send(exchange, answer.apply(form.getOrDefault("token", "")));
     }
 

@@ -28,9 +28,20 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
         description = "An access token (JWT) from the configured identity provider, or an opaque one when RFC 7662 "
                 + "introspection is configured. Scopes come from the token's scope, scp and permissions claims. "
                 + "Which identity providers and scopes: GET /.well-known/oauth-protected-resource (RFC 9728).")
+@SecurityScheme(
+        name = ApiDescription.DPOP,
+        type = SecuritySchemeType.HTTP,
+        scheme = "DPoP",
+        in = SecuritySchemeIn.HEADER,
+        description =
+                "A DPoP-bound access token (RFC 9449): Authorization: DPoP <token>, with a fresh proof in one DPoP "
+                        + "header on every request, signed by the key the token is bound to (cnf.jkt). Proof algorithms: "
+                        + "dpop_signing_alg_values_supported in the RFC 9728 metadata. Some deployments require it "
+                        + "(dpop_bound_access_tokens_required).")
 public final class ApiDescription {
 
     public static final String BEARER = "bearer";
+    public static final String DPOP = "dpop";
 
     private ApiDescription() {}
 }

@@ -21,7 +21,7 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 @ApiResponse(
         responseCode = "400",
-        description = "Malformed request, e.g. two Authorization headers (invalid_request)",
+        description = "Malformed request, e.g. two Authorization headers or two DPoP headers (invalid_request)",
         headers =
                 @Header(
                         name = "WWW-Authenticate",
@@ -29,17 +29,23 @@ import java.lang.annotation.Target;
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
 @ApiResponse(
         responseCode = "401",
-        description = "No token (challenge without error) or a token that is not valid (invalid_token)",
+        description = "No token (challenge without error), a token that is not valid (invalid_token), or with "
+                + "the DPoP scheme a proof that is not valid (invalid_dpop_proof)",
         headers =
                 @Header(
                         name = "WWW-Authenticate",
                         description = "Bearer realm=\"api\", resource_metadata=\"...\" without credentials; Bearer "
                                 + "error=\"invalid_token\", error_description=\"...\", resource_metadata=\"...\" otherwise; "
-                                + "resource_metadata is the URL of the RFC 9728 metadata"),
+                                + "resource_metadata is the URL of the RFC 9728 metadata. Without credentials a second "
+                                + "challenge offers DPoP: DPoP realm=\"api\", algs=\"ES256 PS256 RS256\", ...; "
+                                + "a DPoP request is answered with DPoP error=\"invalid_dpop_proof\" or "
+                                + "error=\"invalid_token\", algs=\"...\", error_description=\"...\", "
+                                + "resource_metadata=\"...\""),
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
 @ApiResponse(
         responseCode = "503",
-        description = "The identity provider's keys or introspection endpoint cannot be reached right now",
+        description = "The identity provider's keys or introspection endpoint, or the DPoP replay store, cannot be "
+                + "reached right now",
         headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying"),
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorBody.class)))
 public @interface BearerErrorResponses {}

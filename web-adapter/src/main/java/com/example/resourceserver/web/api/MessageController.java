@@ -66,6 +66,7 @@ public class MessageController {
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Operation(summary = "A message for any valid access token")
     @SecurityRequirement(name = ApiDescription.BEARER)
+    @SecurityRequirement(name = ApiDescription.DPOP)
     @ApiResponse(
             responseCode = "200",
             description = "The private message",
@@ -82,6 +83,7 @@ public class MessageController {
     @Secured(SecurityRule.IS_AUTHENTICATED)
     @Operation(summary = "A message for access tokens granted read:messages")
     @SecurityRequirement(name = ApiDescription.BEARER, scopes = "read:messages")
+    @SecurityRequirement(name = ApiDescription.DPOP, scopes = "read:messages")
     @ApiResponse(
             responseCode = "200",
             description = "The scoped message",

@@ -31,6 +31,11 @@ final class Challenges {
         this.resource = resource;
     }
 
+    /** Whether plain bearer tokens are offered (otherwise only DPoP, as when every issuer requires it). */
+    boolean offersBearer() {
+        return offerBearer;
+    }
+
     /** No credentials: the bare challenge of each scheme offered, without an error code (RFC 6750 §3.1). */
     List<String> missingCredentials(HttpRequest<?> request) {
         String metadata = resourceMetadata(request);

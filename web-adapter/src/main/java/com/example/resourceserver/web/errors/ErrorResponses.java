@@ -48,6 +48,8 @@ public class ErrorResponses {
 
     static final String MISSING_CREDENTIALS_DESCRIPTION =
             "Authentication is required: send an access token as Authorization: Bearer <token>";
+    static final String DPOP_ONLY_MISSING_CREDENTIALS_DESCRIPTION = "Authentication is required: send a DPoP-bound "
+            + "access token as Authorization: DPoP <token>, with a DPoP proof header";
     static final String FORBIDDEN_DESCRIPTION = "The access token does not grant access to this resource";
 
     private final Challenges challenges;
@@ -64,7 +66,11 @@ public class ErrorResponses {
             response.getHeaders().add(HttpHeaders.WWW_AUTHENTICATE, challenge);
         }
         return response.contentType(MediaType.APPLICATION_JSON_TYPE)
-                .body(new ErrorBody("unauthorized", MISSING_CREDENTIALS_DESCRIPTION));
+                .body(new ErrorBody(
+                        "unauthorized",
+                        challenges.offersBearer()
+                                ? MISSING_CREDENTIALS_DESCRIPTION
+                                : DPOP_ONLY_MISSING_CREDENTIALS_DESCRIPTION));
     }
 
     /** Credentials were sent and did not work. */

@@ -44,22 +44,7 @@ class ErrorResponsesTest {
     }
 
     static AcceptedSchemes schemes(boolean bearer, boolean dpop) {
-        return new AcceptedSchemes() {
-            @Override
-            public boolean bearer() {
-                return bearer;
-            }
-
-            @Override
-            public boolean dpop() {
-                return dpop;
-            }
-
-            @Override
-            public List<String> dpopAlgorithms() {
-                return List.of("ES256", "PS256", "RS256");
-            }
-        };
+        return ChallengesTest.schemes(bearer, dpop, List.of("ES256", "PS256", "RS256"));
     }
 
     static HttpRequest<?> dpopRequest() {
@@ -146,10 +131,10 @@ class ErrorResponsesTest {
         assertEquals(
                 List.of("Bearer realm=\"api\"" + METADATA, "DPoP realm=\"api\", algs=\"ES256 PS256 RS256\"" + METADATA),
                 both);
-        List<String> dpopOnly = new ErrorResponses(settings, resource, schemes(false, true))
-                .missingCredentials(request)
-                .getHeaders()
-                .getAll(HttpHeaders.WWW_AUTHENTICATE);
+        MutableHttpResponse<ErrorBody> dpopOnlyResponse =
+                new ErrorResponses(settings, resource, schemes(false, true)).missingCredentials(request);
+        assertJson(dpopOnlyResponse, "unauthorized", ErrorResponses.DPOP_ONLY_MISSING_CREDENTIALS_DESCRIPTION);
+        List<String> dpopOnly = dpopOnlyResponse.getHeaders().getAll(HttpHeaders.WWW_AUTHENTICATE);
         assertEquals(List.of("DPoP realm=\"api\", algs=\"ES256 PS256 RS256\"" + METADATA), dpopOnly);
         List<String> bearerOnly =
                 errors.missingCredentials(request).getHeaders().getAll(HttpHeaders.WWW_AUTHENTICATE);

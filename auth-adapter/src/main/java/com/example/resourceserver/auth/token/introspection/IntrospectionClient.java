@@ -1,6 +1,7 @@
 package com.example.resourceserver.auth.token.introspection;
 
 import com.example.resourceserver.auth.config.IntrospectionTarget;
+import com.example.resourceserver.auth.config.IntrospectionTarget.SignedAnswers;
 import com.example.resourceserver.auth.token.TokenCaller;
 import com.example.resourceserver.domain.caller.AuthenticationFailure.Reason;
 import com.nimbusds.oauth2.sdk.ParseException;
@@ -17,6 +18,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -25,8 +27,10 @@ import java.util.Map;
  * with a JSON object holding a boolean {@code active} is {@link IntrospectionAnswer.Unavailable}: the
  * endpoint failed, not the token. The token is never logged and never part of an exception message.
  *
- * <p>RFC 9701 signed (JWT) answers are not requested (we ask for {@code application/json}), so a provider
- * that only answers with JWTs is reported as {@code invalid_answer}.
+ * <p>RFC 9701 signed (JWT) answers are asked for as the target's {@link SignedAnswers} setting says, and
+ * opened by {@link SignedAnswerVerifier}; the RFC 7662 answer inside is then judged as a plain one. With
+ * {@code NONE} we ask for {@code application/json} only, so a provider that answers with a JWT anyway is
+ * reported as {@code invalid_answer}; with {@code REQUIRED} a plain JSON answer is {@code unsigned_answer}.
  */
 final class IntrospectionClient {
 
@@ -36,20 +40,24 @@ final class IntrospectionClient {
     private final Clock clock;
     private final Duration leeway;
     private final TokenCaller callers;
+    private final SignedAnswerVerifier signed;
 
+    /** @param signed opens signed answers; null when the target asks for none ({@link SignedAnswers#NONE}) */
     IntrospectionClient(
             IntrospectionTarget target,
             BoundedHttp http,
             Clock clock,
             Duration leeway,
             boolean insecureHttpAllowed,
-            TokenCaller callers) {
+            TokenCaller callers,
+            SignedAnswerVerifier signed) {
         this.target = target;
         this.http = http;
         this.discovery = new EndpointDiscovery(target, http, insecureHttpAllowed);
         this.clock = clock;
         this.leeway = leeway;
         this.callers = callers;
+        this.signed = target.signedAnswers() == SignedAnswers.NONE ? null : signed;
     }
 
     IntrospectionTarget target() {
@@ -67,7 +75,7 @@ final class IntrospectionClient {
             Map<String, String> headers = new HashMap<>();
             headers.put("Authorization", request.getAuthorization());
             headers.put("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8");
-            headers.put("Accept", "application/json");
+            headers.put("Accept", accept(target.signedAnswers()));
             BoundedHttp.Answer answer = http.post(endpoint, headers, request.getBody());
             return judge(answer);
         } catch (BoundedHttp.Failure failure) {
@@ -82,18 +90,18 @@ final class IntrospectionClient {
         if (answer.status() != 200) {
             return new IntrospectionAnswer.Unavailable("error_status");
         }
+        boolean isJwt = signed != null && mediaType(answer.contentType()).equals(SignedAnswerVerifier.MEDIA_TYPE);
+        if (!isJwt && target.signedAnswers() == SignedAnswers.REQUIRED) {
+            return new IntrospectionAnswer.Unavailable("unsigned_answer");
+        }
         try {
-            HTTPResponse response = new HTTPResponse(answer.status());
-            response.setContentType(answer.contentType());
-            response.setBody(answer.body());
-            TokenIntrospectionResponse parsed = TokenIntrospectionResponse.parse(response);
-            if (!(parsed instanceof TokenIntrospectionSuccessResponse success)) {
+            Map<String, Object> members = isJwt ? new HashMap<>(signed.open(answer.body())) : plain(answer);
+            if (!(members.get("active") instanceof Boolean active)) {
                 return new IntrospectionAnswer.Unavailable("invalid_answer");
             }
-            if (!success.isActive()) {
+            if (!active) {
                 return new IntrospectionAnswer.Refused(Reason.INACTIVE, "inactive");
             }
-            Map<String, Object> members = new HashMap<>(success.toJSONObject());
             return IntrospectionClaims.judge(
                     members,
                     target.issuer(),
@@ -101,8 +109,38 @@ final class IntrospectionClient {
                     leeway,
                     256L + 2L * answer.body().length(),
                     callers);
+        } catch (BoundedHttp.Failure failure) {
+            return new IntrospectionAnswer.Unavailable(failure.outcome); // a signed answer we cannot trust
         } catch (ParseException | RuntimeException e) {
             return new IntrospectionAnswer.Unavailable("invalid_answer"); // not JSON, no or non-boolean active
         }
+    }
+
+    /** The members of a plain JSON answer, which Nimbus parses: a JSON object with a boolean {@code active}. */
+    private static Map<String, Object> plain(BoundedHttp.Answer answer) throws ParseException {
+        HTTPResponse response = new HTTPResponse(answer.status());
+        response.setContentType(answer.contentType());
+        response.setBody(answer.body());
+        if (!(TokenIntrospectionResponse.parse(response) instanceof TokenIntrospectionSuccessResponse success)) {
+            throw new ParseException("not a success response");
+        }
+        return new HashMap<>(success.toJSONObject());
+    }
+
+    /** {@code ACCEPTED} prefers a signed answer (RFC 9701 §4) and still takes JSON. */
+    static String accept(SignedAnswers signedAnswers) {
+        return switch (signedAnswers) {
+            case NONE -> "application/json";
+            case ACCEPTED -> SignedAnswerVerifier.MEDIA_TYPE + ", application/json;q=0.5";
+            case REQUIRED -> SignedAnswerVerifier.MEDIA_TYPE;
+        };
+    }
+
+    /** The media type without parameters, in lower case. */
+    static String mediaType(String contentType) {
+        int semicolon = contentType.indexOf(';');
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon))
+                .strip()
+                .toLowerCase(Locale.ROOT);
     }
 }

@@ -3,6 +3,8 @@ package com.example.resourceserver.auth.token.introspection;
 import com.example.resourceserver.auth.config.IntrospectionSettings;
 import com.example.resourceserver.auth.config.IntrospectionTarget;
 import com.example.resourceserver.auth.config.TrustedIssuer;
+import com.example.resourceserver.auth.config.VerificationPolicy;
+import com.example.resourceserver.auth.keys.TrustedKeySets;
 import com.example.resourceserver.auth.token.TokenCaller;
 import com.example.resourceserver.auth.token.Verification;
 import com.example.resourceserver.auth.token.VerifiedToken;
@@ -21,7 +23,8 @@ import java.util.concurrent.Executor;
  * too. Refuses, without sending it anywhere, an opaque token longer than the limit or with characters a
  * bearer token cannot have (RFC 6750 §2.1 b64token).
  *
- * <p>Answers come from {@link IntrospectionCache}; expiry is checked again on every use. An endpoint that
+ * <p>Answers may be RFC 9701 signed JWTs, verified with the issuer's own keys ({@link SignedAnswerVerifier}).
+ * Answers come from {@link IntrospectionCache}; expiry is checked again on every use. An endpoint that
  * fails or does not answer in time makes the request 503 with {@code Retry-After}, never a 200.
  */
 public final class TokenIntrospector {
@@ -34,18 +37,32 @@ public final class TokenIntrospector {
     private final Duration timeout;
     private final int maxTokenLength;
 
+    /**
+     * @param policy  its leeway applies to answers' times, its algorithm allow-list to RFC 9701 signed answers
+     * @param keySets the issuers' keys, which verify their signed answers
+     */
     public TokenIntrospector(
             List<IntrospectionTarget> targets,
             IntrospectionSettings settings,
-            Duration leeway,
+            VerificationPolicy policy,
+            TrustedKeySets keySets,
             boolean insecureHttpAllowed,
             Clock clock,
             Executor executor,
             IntrospectionObserver observer,
             TokenCaller callers) {
         BoundedHttp http = new BoundedHttp(settings.getTimeout(), settings.getMaxResponseBytes());
+        Duration leeway = policy.leeway();
         this.clients = targets.stream()
-                .map(target -> new IntrospectionClient(target, http, clock, leeway, insecureHttpAllowed, callers))
+                .map(target -> new IntrospectionClient(
+                        target,
+                        http,
+                        clock,
+                        leeway,
+                        insecureHttpAllowed,
+                        callers,
+                        new SignedAnswerVerifier(
+                                target, keySets, policy.algorithms(), clock, leeway, settings.getTimeout())))
                 .toList();
         IntrospectionSettings.Cache cacheSettings = settings.getCache();
         this.cache = new IntrospectionCache(

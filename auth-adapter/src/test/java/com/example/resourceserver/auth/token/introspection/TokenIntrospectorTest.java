@@ -59,13 +59,28 @@ class TokenIntrospectorTest {
         return new TokenIntrospector(
                 List.of(target),
                 settings,
-                Duration.ofSeconds(60),
+                POLICY,
+                NO_KEYS,
                 true,
                 Clock.systemUTC(),
                 executor,
                 IntrospectionObserver.NONE,
                 CALLERS);
     }
+
+    static final com.example.resourceserver.auth.config.VerificationPolicy POLICY =
+            new com.example.resourceserver.auth.config.VerificationPolicy(
+                    Set.of(com.nimbusds.jose.JWSAlgorithm.RS256), Duration.ofSeconds(60), Set.of(), false, 8192);
+
+    /** Plain JSON answers need no keys. */
+    static final com.example.resourceserver.auth.keys.TrustedKeySets NO_KEYS =
+            new com.example.resourceserver.auth.keys.TrustedKeySets(
+                    List.of(),
+                    new com.example.resourceserver.auth.config.JwksSettings(),
+                    true,
+                    Clock.systemUTC(),
+                    Executors.newSingleThreadExecutor(),
+                    com.example.resourceserver.auth.keys.KeyFetchObserver.NONE);
 
     /** Grants as scopes of the same value, as the generic profile without aliases maps them. */
     static final com.example.resourceserver.auth.token.TokenCaller CALLERS =
@@ -108,6 +123,7 @@ class TokenIntrospectorTest {
         assertEquals(issuer, verified.token().issuer());
         IntrospectionServer.Received request = endpoint.received().get(0);
         assertEquals(TOKEN, request.form().get("token"));
+        assertEquals("application/json", request.accept(), "no signed answer asked for unless configured");
         String basic = "Basic "
                 + Base64.getEncoder()
                         .encodeToString(
@@ -253,7 +269,8 @@ class TokenIntrospectorTest {
         TokenIntrospector introspector = new TokenIntrospector(
                 List.of(new IntrospectionTarget(discovered, Optional.empty(), "rs", "secret", false)),
                 settings,
-                Duration.ofSeconds(60),
+                POLICY,
+                NO_KEYS,
                 true,
                 Clock.systemUTC(),
                 executor,
