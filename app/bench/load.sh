@@ -12,7 +12,9 @@
 # distinct (/api/private-scoped, the N tokens round-robin: more than the cache holds, so most requests
 # are a full verification), DPoP with ES256 and with RS256 proofs (/api/private, one bound token,
 # `Authorization: DPoP`, a fresh proof per request: P proofs minted just before the row, which ends when
-# they are used up), public once more (drift), and last one raw RS256 verification's CPU cost in a JVM of
+# they are used up), introspection (RFC 7662, opaque tokens answered by a stand-in endpoint on loopback:
+# one token repeated, which the introspection cache answers, then N distinct ones round-robin, most of
+# them a call to the endpoint), public once more (drift), and last one raw RS256 verification's CPU cost in a JVM of
 # its own (DistinctTokenCpu), the floor the distinct row is judged against.
 #
 # Usage: app/bench/load.sh [-d seconds per route] [-w warm-up seconds] [-c connections] [-t threads] [-n tokens] [-p proofs]
@@ -66,6 +68,30 @@ jwks_port=$(free_port)
 python3 -m http.server "$jwks_port" --bind 127.0.0.1 --directory "$tokens_dir" >/dev/null 2>&1 &
 jwks_pid=$!
 pids=($jwks_pid)
+# A stand-in introspection endpoint (RFC 7662) on loopback: every token it is asked about is active.
+introspection_port=$(free_port)
+python3 - "$introspection_port" "$issuer" "$audience" >/dev/null 2>&1 <<'PY' &
+import json, sys, time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+port, issuer, audience = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+class Introspection(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    def do_POST(self):
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        body = json.dumps({"active": True, "sub": "bench-opaque-user", "scope": "openid profile read:messages",
+                           "exp": int(time.time()) + 3600, "iss": issuer, "aud": audience}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+    def log_message(self, *args):
+        pass
+ThreadingHTTPServer(("127.0.0.1", port), Introspection).serve_forever()
+PY
+pids+=($!)
+# Opaque tokens for the introspection rows: one repeated (the introspection cache answers), and N distinct.
+seq -f "bench-opaque-%08g" 1 "$distinct" >"$out/opaque-tokens.txt"
 trap 'kill "${pids[@]}" 2>/dev/null; wait "${pids[@]}" 2>/dev/null || true' EXIT
 
 # start <access log level> <log file> [java options]: one instance through app/run, trusting the benchmark issuer. app/run
@@ -73,6 +99,8 @@ trap 'kill "${pids[@]}" 2>/dev/null; wait "${pids[@]}" 2>/dev/null || true' EXIT
 start() {
   port=$(free_port)
   AUTH_ISSUER=$issuer AUTH_AUDIENCE=$audience AUTH_JWKS_URI="http://127.0.0.1:$jwks_port/jwks.json" \
+    AUTH_INTROSPECTION_URI="http://127.0.0.1:$introspection_port/introspect" \
+    AUTH_INTROSPECTION_CLIENT_ID=bench AUTH_INTROSPECTION_CLIENT_SECRET=bench-secret \
     MICRONAUT_SERVER_PORT=$port MICRONAUT_SERVER_HOST=127.0.0.1 LOGGER_LEVELS_ACCESS=$1 \
     app/run "${java_opts[@]}" "${@:3}" >"$2" 2>&1 &
   pid=$!
@@ -105,6 +133,8 @@ run_wrk() { # key seconds -> wrk output, with the server's CPU ticks and the mac
     private-log-off) args=(-H "Authorization: Bearer $token" "$base_off/api/private"); target=$off_pid ;;
     distinct) args=(-s app/bench/distinct.lua "$base/api/private-scoped" -- "$out/tokens-used.txt") ;;
     distinct-log-off) args=(-s app/bench/distinct.lua "$base_off/api/private-scoped" -- "$out/tokens-used.txt"); target=$off_pid ;;
+    introspect-hit) args=(-H "Authorization: Bearer bench-opaque-hit" "$base/api/private") ;;
+    introspect-miss) args=(-s app/bench/distinct.lua "$base/api/private" -- "$out/opaque-tokens.txt") ;;
     dpop-es256 | dpop-rs256)
       args=(-s app/bench/dpop.lua "$base/api/private" -- "$tokens_dir/$key-token.txt" "$out/$key-proofs.txt" "$threads") ;;
   esac
@@ -126,6 +156,7 @@ for key in public public-log-off private private-log-off distinct distinct-log-o
 for alg in ES256 RS256; do
   mint_proofs $alg 2000 && run_wrk "dpop-${alg,,}" $((warmup / 3)) >/dev/null
 done
+for key in introspect-hit introspect-miss; do run_wrk $key $((warmup / 6)) >/dev/null; done
 
 cache_counter() { curl -s "$base/prometheus" | awk -v r="$1" '$1 ~ "^verified_token_cache_requests_total" && $1 ~ "result=\"" r "\"" {print $2}'; }
 
@@ -156,6 +187,7 @@ hits0=$(cache_counter hit); misses0=$(cache_counter miss)
 measure distinct
 hits=$(python3 -c "print(round($(cache_counter hit) - $hits0))"); misses=$(python3 -c "print(round($(cache_counter miss) - $misses0))")
 for alg in ES256 RS256; do mint_proofs $alg "$proofs" && measure "dpop-${alg,,}"; done
+measure introspect-hit; measure introspect-miss
 measure public public-3
 rss_after_kb=$(awk '/VmRSS/{print $2}' /proc/$main_pid/status)
 errors_in_log=$(grep -c -E '"level":"ERROR"| ERROR |OutOfMemoryError' "$log" || true)
@@ -170,11 +202,11 @@ ms() { python3 -c "v='$1'; print(float(v[:-2]) if v.endswith('ms') else float(v[
   echo "load benchmark $stamp  (wrk -t$threads -c$connections -d${duration}s after 2 x ${warmup}s warm-up; JVM: app/run, i.e. $jvm; $("$(APP_RUN_PRINT=1 app/run | head -1)" -version 2>&1 | head -1); measured instance: access log $access_log; production logging)"
   echo "machine: $cores cores, load average before: $load_before, after: $load_after"
   printf '%-18s %10s %9s %9s %11s %12s  %s\n' route req/s p50 p99 "cpu us/req" "other load%" errors
-  for key in public-1 public-log-off-1 public-2 public-log-off-2 private distinct dpop-es256 dpop-rs256 public-3; do
+  for key in public-1 public-log-off-1 public-2 public-log-off-2 private distinct dpop-es256 dpop-rs256 introspect-hit introspect-miss public-3; do
     printf '%-18s %10s %9s %9s %11s %12s  %s\n' "$key" "${rps[$key]}" "${p50[$key]}" "${p99[$key]}" "${cpu_us[$key]}" "${other[$key]}" "${errors[$key]:-}"
   done
   args=()
-  for key in public-1 public-2 public-3 public-log-off-1 public-log-off-2 private distinct dpop-es256 dpop-rs256; do
+  for key in public-1 public-2 public-3 public-log-off-1 public-log-off-2 private distinct dpop-es256 dpop-rs256 introspect-hit introspect-miss; do
     args+=("$key" "${rps[$key]}" "${cpu_us[$key]}" "$(ms "${p99[$key]}")")
   done
   python3 - "$hits" "$misses" "$raw_rsa" "${args[@]}" <<'PY'
@@ -198,7 +230,7 @@ d_cpu = rows['distinct'][1] - pub_cpu
 print(f"distinct: {d_cpu:+.1f} us/req over public = {d_cpu / raw_rsa:.2f} x raw RS256 (target <= 1.3);"
       f" p99 ratio distinct / public {rows['distinct'][2] / pub_p99:.2f} (target <= 3)")
 print(f"distinct: verified-token cache {hits:.0f} hits, {misses:.0f} misses ({100 * hits / max(1, hits + misses):.1f} % hits)")
-for key in ("dpop-es256", "dpop-rs256"):
+for key in ("dpop-es256", "dpop-rs256", "introspect-hit", "introspect-miss"):
     print(f"{key}: {rows[key][1] - pub_cpu:+.1f} us/req over public = {(rows[key][1] - pub_cpu) / raw_rsa:.2f} x raw RS256;"
           f" p99 ratio {rows[key][2] / pub_p99:.2f}")
 PY
