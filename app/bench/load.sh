@@ -6,8 +6,8 @@
 # come from a benchmark issuer: N distinct RS256 tokens minted by BenchTokens (auth-adapter's JMH
 # sources), its JWKS served on loopback. See docs/performance.md.
 #
-# Both instances are warmed alike with every token route (so both hold a full verified-token cache
-# in their 128 MiB heaps), then /api/public is measured on them in turn, twice each, for the log's cost.
+# Both instances are warmed alike with every route (so both hold a full verified-token cache
+# in their 128 MiB heaps), then /api/public is measured on them in turn (on, off, off, on), for the log's cost.
 # Then, on the measured instance: private (one token over and over: the verified-token cache answers),
 # distinct (/api/private-scoped, the N tokens round-robin: more than the cache holds, so most requests
 # are a full verification), DPoP with ES256 and with RS256 proofs (/api/private, one bound token,
@@ -124,39 +124,42 @@ cpu_ticks() { awk '{print $14 + $15}' /proc/$1/stat; }           # utime + stime
 busy_ticks() { awk '/^cpu /{print $2+$3+$4+$7+$8+$9}' /proc/stat; } # whole machine, all cores
 hz=$(getconf CLK_TCK); cores=$(nproc)
 
-run_wrk() { # key seconds -> wrk output, with the server's CPU ticks and the machine's busy ticks around it
-  local key=$1 seconds=$2 args=() target=$main_pid
+run_wrk() { # key[-log-off] seconds -> wrk output, with the server's CPU ticks and the machine's busy ticks around it
+  local key=$1 seconds=$2 args=() target=$main_pid b=$base
+  if [[ $key == *-log-off ]]; then key=${key%-log-off} target=$off_pid b=$base_off; fi
   case $key in
-    public) args=("$base/api/public") ;;
-    public-log-off) args=("$base_off/api/public"); target=$off_pid ;;
-    private) args=(-H "Authorization: Bearer $token" "$base/api/private") ;;
-    private-log-off) args=(-H "Authorization: Bearer $token" "$base_off/api/private"); target=$off_pid ;;
-    distinct) args=(-s app/bench/distinct.lua "$base/api/private-scoped" -- "$out/tokens-used.txt") ;;
-    distinct-log-off) args=(-s app/bench/distinct.lua "$base_off/api/private-scoped" -- "$out/tokens-used.txt"); target=$off_pid ;;
-    introspect-hit) args=(-H "Authorization: Bearer bench-opaque-hit" "$base/api/private") ;;
-    introspect-miss) args=(-s app/bench/distinct.lua "$base/api/private" -- "$out/opaque-tokens.txt") ;;
+    public) args=("$b/api/public") ;;
+    private) args=(-H "Authorization: Bearer $token" "$b/api/private") ;;
+    distinct) args=(-s app/bench/distinct.lua "$b/api/private-scoped" -- "$out/tokens-used.txt") ;;
+    introspect-hit) args=(-H "Authorization: Bearer bench-opaque-hit" "$b/api/private") ;;
+    introspect-miss) args=(-s app/bench/distinct.lua "$b/api/private" -- "$out/opaque-tokens.txt") ;;
     dpop-es256 | dpop-rs256)
-      args=(-s app/bench/dpop.lua "$base/api/private" -- "$tokens_dir/$key-token.txt" "$out/$key-proofs.txt" "$threads") ;;
+      args=(-s app/bench/dpop.lua "$b/api/private" -- "$tokens_dir/$key-token.txt" "$out/$key-proofs.txt" "$threads") ;;
   esac
   local s0 b0; s0=$(cpu_ticks $target); b0=$(busy_ticks)
   /usr/bin/time -f "wrk-cpu %U %S" wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency "${args[@]}" 2>&1
   echo "server-ticks $(( $(cpu_ticks $target) - s0 )) busy-ticks $(( $(busy_ticks) - b0 ))"
 }
 
-# mint_proofs <alg> <count>: a DPoP-bound token and fresh proofs for the measured instance's /api/private
+# mint_proofs <alg> <count> [base URL]: a DPoP-bound token and fresh proofs for that instance's /api/private
 # (proofs are accepted for 60 s after their iat, so they are made right before they are used).
 mint_proofs() {
   local key="dpop-${1,,}"
-  java_bench com.example.resourceserver.auth.bench.BenchDpop "$tokens_dir" "$1" "$2" "$base/api/private" "$issuer" "$audience"
+  java_bench com.example.resourceserver.auth.bench.BenchDpop "$tokens_dir" "$1" "$2" "${3:-$base}/api/private" "$issuer" "$audience"
   cp "$tokens_dir/$key-proofs.txt" "$out/$key-proofs.txt"
 }
 
-echo "warming up both instances alike for 2 x ${warmup}s ..." >&2
-for key in public public-log-off private private-log-off distinct distinct-log-off; do run_wrk $key $((warmup / 3)) >/dev/null; done
+echo "warming up both instances alike ..." >&2
+for key in public private distinct; do
+  run_wrk $key $((warmup / 3)) >/dev/null; run_wrk $key-log-off $((warmup / 3)) >/dev/null
+done
 for alg in ES256 RS256; do
   mint_proofs $alg 2000 && run_wrk "dpop-${alg,,}" $((warmup / 3)) >/dev/null
+  mint_proofs $alg 2000 "$base_off" && run_wrk "dpop-${alg,,}-log-off" $((warmup / 3)) >/dev/null
 done
-for key in introspect-hit introspect-miss; do run_wrk $key $((warmup / 6)) >/dev/null; done
+for key in introspect-hit introspect-miss; do
+  run_wrk $key $((warmup / 6)) >/dev/null; run_wrk $key-log-off $((warmup / 6)) >/dev/null
+done
 
 cache_counter() { curl -s "$base/prometheus" | awk -v r="$1" '$1 ~ "^verified_token_cache_requests_total" && $1 ~ "result=\"" r "\"" {print $2}'; }
 
@@ -179,9 +182,10 @@ measure() { # key [label] (see run_wrk) -> its figures, under the label (default
 }
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-# The access log's price: the two instances in turn, twice, with the same history behind them.
+# The access log's price: the two instances in turn (on, off, off, on, so that a drift in time falls on
+# both alike), with the same history behind them.
 measure public public-1; measure public-log-off public-log-off-1
-measure public public-2; measure public-log-off public-log-off-2
+measure public-log-off public-log-off-2; measure public public-2
 measure private
 hits0=$(cache_counter hit); misses0=$(cache_counter miss)
 measure distinct
