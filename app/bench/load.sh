@@ -6,11 +6,18 @@
 # come from a benchmark issuer: N distinct RS256 tokens minted by BenchTokens (auth-adapter's JMH
 # sources), its JWKS served on loopback. See docs/performance.md.
 #
-# Routes: public (log on), public (log off), private (one token over and over: the verified-token
-# cache answers), distinct (/api/private-scoped, the N tokens round-robin: more than the cache holds,
-# so nearly every request is a full verification), then both public routes again.
+# Both instances are warmed alike with every route (so both hold a full verified-token cache
+# in their 128 MiB heaps), then /api/public is measured on them in turn (on, off, off, on), for the log's cost.
+# Then, on the measured instance: private (one token over and over: the verified-token cache answers),
+# distinct (/api/private-scoped, the N tokens round-robin: more than the cache holds, so most requests
+# are a full verification), DPoP with ES256 and with RS256 proofs (/api/private, one bound token,
+# `Authorization: DPoP`, a fresh proof per request: P proofs minted just before the row, which ends when
+# they are used up), introspection (RFC 7662, opaque tokens answered by a stand-in endpoint on loopback:
+# one token repeated, which the introspection cache answers, then N distinct ones round-robin, most of
+# them a call to the endpoint), public once more (drift), and last one raw RS256 verification's CPU cost in a JVM of
+# its own (DistinctTokenCpu), the floor the distinct row is judged against.
 #
-# Usage: app/bench/load.sh [-d seconds per route] [-w warm-up seconds] [-c connections] [-t threads] [-n tokens]
+# Usage: app/bench/load.sh [-d seconds per route] [-w warm-up seconds] [-c connections] [-t threads] [-n tokens] [-p proofs]
 #        JAVA_OPTS="-Xmx256m" app/bench/load.sh      (JVM options added to app/run's defaults)
 #        PROFILE=app/target/bench/load.jfr app/bench/load.sh   (a JFR recording of the measured instance)
 #        APP_CACHE=off app/bench/load.sh             (without app/run's startup cache)
@@ -20,11 +27,12 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 . app/bench/lib.sh
 
-duration=20 warmup=36 connections=64 threads=2 distinct=30000
-while getopts "d:w:c:t:n:" opt; do
+duration=20 warmup=36 connections=64 threads=2 distinct=30000 proofs=10000
+while getopts "d:w:c:t:n:p:" opt; do
   case $opt in
     d) duration=$OPTARG ;; w) warmup=$OPTARG ;; c) connections=$OPTARG ;; t) threads=$OPTARG ;; n) distinct=$OPTARG ;;
-    *) echo "usage: $0 [-d seconds] [-w warm-up seconds] [-c connections] [-t threads] [-n tokens]" >&2; exit 2 ;;
+    p) proofs=$OPTARG ;;
+    *) echo "usage: $0 [-d seconds] [-w warm-up seconds] [-c connections] [-t threads] [-n tokens] [-p proofs]" >&2; exit 2 ;;
   esac
 done
 read -r -a java_opts <<<"${JAVA_OPTS:-}"
@@ -40,12 +48,12 @@ out=app/target/bench; mkdir -p "$out"
 
 # The benchmark issuer's tokens: valid four hours, minted again when older than two or too few.
 issuer=https://bench.example/ audience=https://api.example/ tokens_dir=$out/tokens
-if [ ! -s "$tokens_dir/tokens.txt" ] || [ -n "$(find "$tokens_dir/tokens.txt" -mmin +120)" ] \
+cp=$(bench_classpath)
+java_bench() { ${JAVA_HOME:+$JAVA_HOME/bin/}java -cp "$cp" "$@"; }
+if [ ! -s "$tokens_dir/tokens.txt" ] || [ ! -s "$tokens_dir/issuer-key.json" ] || [ -n "$(find "$tokens_dir/tokens.txt" -mmin +120)" ] \
     || [ "$(wc -l <"$tokens_dir/tokens.txt")" -lt "$distinct" ]; then
   echo "minting $distinct tokens ..." >&2
-  cp=$(bench_classpath)
-  ${JAVA_HOME:+$JAVA_HOME/bin/}java -cp "$cp" com.example.resourceserver.auth.bench.BenchTokens \
-    "$tokens_dir" "$distinct" "$issuer" "$audience" 14400
+  java_bench com.example.resourceserver.auth.bench.BenchTokens "$tokens_dir" "$distinct" "$issuer" "$audience" 14400
 fi
 head -n "$distinct" "$tokens_dir/tokens.txt" >"$out/tokens-used.txt"
 token=$(head -1 "$out/tokens-used.txt")
@@ -60,6 +68,30 @@ jwks_port=$(free_port)
 python3 -m http.server "$jwks_port" --bind 127.0.0.1 --directory "$tokens_dir" >/dev/null 2>&1 &
 jwks_pid=$!
 pids=($jwks_pid)
+# A stand-in introspection endpoint (RFC 7662) on loopback: every token it is asked about is active.
+introspection_port=$(free_port)
+python3 - "$introspection_port" "$issuer" "$audience" >/dev/null 2>&1 <<'PY' &
+import json, sys, time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+port, issuer, audience = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+class Introspection(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    def do_POST(self):
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        body = json.dumps({"active": True, "sub": "bench-opaque-user", "scope": "openid profile read:messages",
+                           "exp": int(time.time()) + 3600, "iss": issuer, "aud": audience}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+    def log_message(self, *args):
+        pass
+ThreadingHTTPServer(("127.0.0.1", port), Introspection).serve_forever()
+PY
+pids+=($!)
+# Opaque tokens for the introspection rows: one repeated (the introspection cache answers), and N distinct.
+seq -f "bench-opaque-%08g" 1 "$distinct" >"$out/opaque-tokens.txt"
 trap 'kill "${pids[@]}" 2>/dev/null; wait "${pids[@]}" 2>/dev/null || true' EXIT
 
 # start <access log level> <log file> [java options]: one instance through app/run, trusting the benchmark issuer. app/run
@@ -67,6 +99,8 @@ trap 'kill "${pids[@]}" 2>/dev/null; wait "${pids[@]}" 2>/dev/null || true' EXIT
 start() {
   port=$(free_port)
   AUTH_ISSUER=$issuer AUTH_AUDIENCE=$audience AUTH_JWKS_URI="http://127.0.0.1:$jwks_port/jwks.json" \
+    AUTH_INTROSPECTION_URI="http://127.0.0.1:$introspection_port/introspect" \
+    AUTH_INTROSPECTION_CLIENT_ID=bench AUTH_INTROSPECTION_CLIENT_SECRET=bench-secret \
     MICRONAUT_SERVER_PORT=$port MICRONAUT_SERVER_HOST=127.0.0.1 LOGGER_LEVELS_ACCESS=$1 \
     app/run "${java_opts[@]}" "${@:3}" >"$2" 2>&1 &
   pid=$!
@@ -90,78 +124,119 @@ cpu_ticks() { awk '{print $14 + $15}' /proc/$1/stat; }           # utime + stime
 busy_ticks() { awk '/^cpu /{print $2+$3+$4+$7+$8+$9}' /proc/stat; } # whole machine, all cores
 hz=$(getconf CLK_TCK); cores=$(nproc)
 
-run_wrk() { # key seconds -> wrk output, with the server's CPU ticks and the machine's busy ticks around it
-  local key=$1 seconds=$2 args=() target=$main_pid url=$base
+run_wrk() { # key[-log-off] seconds -> wrk output, with the server's CPU ticks and the machine's busy ticks around it
+  local key=$1 seconds=$2 args=() target=$main_pid b=$base
+  if [[ $key == *-log-off ]]; then key=${key%-log-off} target=$off_pid b=$base_off; fi
   case $key in
-    public) args=("$base/api/public") ;;
-    public-log-off) args=("$base_off/api/public"); target=$off_pid ;;
-    private) args=(-H "Authorization: Bearer $token" "$base/api/private") ;;
-    distinct) args=(-s app/bench/distinct.lua "$base/api/private-scoped" -- "$out/tokens-used.txt") ;;
+    public) args=("$b/api/public") ;;
+    private) args=(-H "Authorization: Bearer $token" "$b/api/private") ;;
+    distinct) args=(-s app/bench/distinct.lua "$b/api/private-scoped" -- "$out/tokens-used.txt") ;;
+    introspect-hit) args=(-H "Authorization: Bearer bench-opaque-hit" "$b/api/private") ;;
+    introspect-miss) args=(-s app/bench/distinct.lua "$b/api/private" -- "$out/opaque-tokens.txt") ;;
+    dpop-es256 | dpop-rs256)
+      args=(-s app/bench/dpop.lua "$b/api/private" -- "$tokens_dir/$key-token.txt" "$out/$key-proofs.txt" "$threads") ;;
   esac
   local s0 b0; s0=$(cpu_ticks $target); b0=$(busy_ticks)
   /usr/bin/time -f "wrk-cpu %U %S" wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency "${args[@]}" 2>&1
   echo "server-ticks $(( $(cpu_ticks $target) - s0 )) busy-ticks $(( $(busy_ticks) - b0 ))"
 }
 
-echo "warming up for ${warmup}s ..." >&2
-for key in public public-log-off private distinct; do run_wrk $key $((warmup / 4)) >/dev/null; done
+# mint_proofs <alg> <count> [base URL]: a DPoP-bound token and fresh proofs for that instance's /api/private
+# (proofs are accepted for 60 s after their iat, so they are made right before they are used).
+mint_proofs() {
+  local key="dpop-${1,,}"
+  java_bench com.example.resourceserver.auth.bench.BenchDpop "$tokens_dir" "$1" "$2" "${3:-$base}/api/private" "$issuer" "$audience"
+  cp "$tokens_dir/$key-proofs.txt" "$out/$key-proofs.txt"
+}
+
+echo "warming up both instances alike ..." >&2
+for key in public private distinct; do
+  run_wrk $key $((warmup / 3)) >/dev/null; run_wrk $key-log-off $((warmup / 3)) >/dev/null
+done
+for alg in ES256 RS256; do
+  mint_proofs $alg 2000 && run_wrk "dpop-${alg,,}" $((warmup / 3)) >/dev/null
+  mint_proofs $alg 2000 "$base_off" && run_wrk "dpop-${alg,,}-log-off" $((warmup / 3)) >/dev/null
+done
+for key in introspect-hit introspect-miss; do
+  run_wrk $key $((warmup / 6)) >/dev/null; run_wrk $key-log-off $((warmup / 6)) >/dev/null
+done
 
 cache_counter() { curl -s "$base/prometheus" | awk -v r="$1" '$1 ~ "^verified_token_cache_requests_total" && $1 ~ "result=\"" r "\"" {print $2}'; }
 
 declare -A rps p50 p99 cpu_us other errors
-measure() { # key (see run_wrk) -> its figures
-  local key=$1 output requests
+measure() { # key [label] (see run_wrk) -> its figures, under the label (default: the key)
+  local key=$1 label=${2:-$1} output requests seconds=$duration
   output=$(run_wrk "$key" "$duration")
-  rps[$key]=$(awk '/^Requests\/sec/{print $2}' <<<"$output")
-  p50[$key]=$(awk '$1=="50%"{print $2}' <<<"$output")
-  p99[$key]=$(awk '$1=="99%"{print $2}' <<<"$output")
+  rps[$label]=$(awk '/^Requests\/sec/{print $2}' <<<"$output")
+  p50[$label]=$(awk '$1=="50%"{print $2}' <<<"$output")
+  p99[$label]=$(awk '$1=="99%"{print $2}' <<<"$output")
   requests=$(awk '/requests in/{print $1}' <<<"$output")
-  errors[$key]=$(awk '/Non-2xx|Socket errors/{print}' <<<"$output" | tr '\n' ' ')
+  seconds=$(awk '/requests in/{sub(/,$/, "", $4); v=$4; if (v ~ /ms$/) print v / 1000; else if (v ~ /m$/) print v * 60; else print v + 0}' <<<"$output")
+  errors[$label]=$(awk '/Non-2xx|Socket errors/{print}' <<<"$output" | tr '\n' ' ')
   local server_ticks busy wrk_seconds
   server_ticks=$(awk '/server-ticks/{print $2}' <<<"$output"); busy=$(awk '/server-ticks/{print $4}' <<<"$output")
   wrk_seconds=$(awk '/wrk-cpu/{print $2 + $3}' <<<"$output")
-  cpu_us[$key]=$(python3 -c "print(round($server_ticks / $hz * 1e6 / $requests, 1))")
+  cpu_us[$label]=$(python3 -c "print(round($server_ticks / $hz * 1e6 / $requests, 1))")
   # Everything else that ran meanwhile, as a share of the machine: a noisy run shows here.
-  other[$key]=$(python3 -c "print(max(0, round(100 * ($busy / $hz - $server_ticks / $hz - $wrk_seconds) / ($cores * $duration), 1)))")
+  other[$label]=$(python3 -c "print(max(0, round(100 * ($busy / $hz - $server_ticks / $hz - $wrk_seconds) / ($cores * $seconds), 1)))")
 }
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-measure public; p1=${rps[public]} q1=${p99[public]} c1=${cpu_us[public]}
-measure public-log-off; o1=${rps[public-log-off]} oq1=${p99[public-log-off]} oc1=${cpu_us[public-log-off]}
+# The access log's price: the two instances in turn (on, off, off, on, so that a drift in time falls on
+# both alike), with the same history behind them.
+measure public public-1; measure public-log-off public-log-off-1
+measure public-log-off public-log-off-2; measure public public-2
 measure private
 hits0=$(cache_counter hit); misses0=$(cache_counter miss)
 measure distinct
 hits=$(python3 -c "print(round($(cache_counter hit) - $hits0))"); misses=$(python3 -c "print(round($(cache_counter miss) - $misses0))")
-measure public; measure public-log-off
+for alg in ES256 RS256; do mint_proofs $alg "$proofs" && measure "dpop-${alg,,}"; done
+measure introspect-hit; measure introspect-miss
+measure public public-3
 rss_after_kb=$(awk '/VmRSS/{print $2}' /proc/$main_pid/status)
 errors_in_log=$(grep -c -E '"level":"ERROR"| ERROR |OutOfMemoryError' "$log" || true)
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+kill "${pids[@]:1}" 2>/dev/null || true   # the services: the floor below is measured on a machine without them
+echo "pricing one raw RS256 verification (DistinctTokenCpu) ..." >&2
+floor_output=$(java_bench com.example.resourceserver.auth.bench.DistinctTokenCpu 4 5000 | grep -v INFO)
+raw_rsa=$(awk '$1=="rawRsaVerify"{print $2}' <<<"$floor_output")
 
-# The public rows: the mean of the two runs (before and after the other routes).
-avg() { python3 -c "print(round(($1 + $2) / 2, 1))"; }
 ms() { python3 -c "v='$1'; print(float(v[:-2]) if v.endswith('ms') else float(v[:-2]) / 1000 if v.endswith('us') else float(v[:-1]) * 1000)"; }
 {
-  echo "load benchmark $stamp  (wrk -t$threads -c$connections -d${duration}s after ${warmup}s warm-up; JVM: app/run, i.e. $jvm; $("$(APP_RUN_PRINT=1 app/run | head -1)" -version 2>&1 | head -1); access log $access_log; production logging)"
+  echo "load benchmark $stamp  (wrk -t$threads -c$connections -d${duration}s after 2 x ${warmup}s warm-up; JVM: app/run, i.e. $jvm; $("$(APP_RUN_PRINT=1 app/run | head -1)" -version 2>&1 | head -1); measured instance: access log $access_log; production logging)"
   echo "machine: $cores cores, load average before: $load_before, after: $load_after"
-  printf '%-16s %10s %9s %9s %11s %12s  %s\n' route req/s p50 p99 "cpu us/req" "other load%" errors
-  printf '%-16s %10s %9s %9s %11s %12s  %s\n' "public (1st)" "$p1" "" "$q1" "$c1" "" ""
-  printf '%-16s %10s %9s %9s %11s %12s  %s\n' "public off (1st)" "$o1" "" "$oq1" "$oc1" "" ""
-  for key in public public-log-off private distinct; do
-    printf '%-16s %10s %9s %9s %11s %12s  %s\n' "$key" "${rps[$key]}" "${p50[$key]}" "${p99[$key]}" "${cpu_us[$key]}" "${other[$key]}" "${errors[$key]:-}"
+  printf '%-18s %10s %9s %9s %11s %12s  %s\n' route req/s p50 p99 "cpu us/req" "other load%" errors
+  for key in public-1 public-log-off-1 public-2 public-log-off-2 private distinct dpop-es256 dpop-rs256 introspect-hit introspect-miss public-3; do
+    printf '%-18s %10s %9s %9s %11s %12s  %s\n' "$key" "${rps[$key]}" "${p50[$key]}" "${p99[$key]}" "${cpu_us[$key]}" "${other[$key]}" "${errors[$key]:-}"
   done
-  pub=$(avg "$p1" "${rps[public]}"); off=$(avg "$o1" "${rps[public-log-off]}")
-  pub_cpu=$(avg "$c1" "${cpu_us[public]}"); off_cpu=$(avg "$oc1" "${cpu_us[public-log-off]}")
-  pub_p99=$(python3 -c "print(round(($(ms "$q1") + $(ms "${p99[public]}")) / 2, 2))")
-  python3 - "$pub" "$off" "${rps[private]}" "${rps[distinct]}" "$pub_cpu" "$off_cpu" "${cpu_us[private]}" "${cpu_us[distinct]}" \
-      "$pub_p99" "$(ms "${p99[private]}")" "$(ms "${p99[distinct]}")" "$hits" "$misses" "$p1" "${rps[public]}" <<'PY'
+  args=()
+  for key in public-1 public-2 public-3 public-log-off-1 public-log-off-2 private distinct dpop-es256 dpop-rs256 introspect-hit introspect-miss; do
+    args+=("$key" "${rps[$key]}" "${cpu_us[$key]}" "$(ms "${p99[$key]}")")
+  done
+  python3 - "$hits" "$misses" "$raw_rsa" "${args[@]}" <<'PY'
 import sys
-pub, off, priv, dist, pub_cpu, off_cpu, priv_cpu, dist_cpu, pub_p99, priv_p99, dist_p99, hits, misses, p1, p2 = map(float, sys.argv[1:])
-print(f"public (mean of both runs): {pub:.0f} req/s, {pub_cpu} us/req, p99 {pub_p99} ms (drift between its runs {100 * abs(p1 - p2) / pub:.1f} %)")
-print(f"access log: public {pub:.0f} req/s on vs {off:.0f} off: costs {100 * (1 - pub / off):.1f} % of throughput, {pub_cpu - off_cpu:+.1f} us/req   (target <= 10 %)")
-print(f"ratio private / public              {priv / pub:.3f}   (target >= 0.85)")
-print(f"p99 ratio private / public          {priv_p99 / pub_p99:.2f}    (target <= 2)")
-print(f"distinct: {dist_cpu - pub_cpu:+.1f} us/req over public; p99 ratio distinct / public {dist_p99 / pub_p99:.2f} (target <= 3)")
+hits, misses, raw_rsa = float(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3])
+rows, rest = {}, sys.argv[4:]
+for i in range(0, len(rest), 4):
+    rows[rest[i]] = tuple(map(float, rest[i + 1:i + 4]))
+mean = lambda keys, j: sum(rows[k][j] for k in keys) / len(keys)
+on, off = ["public-1", "public-2"], ["public-log-off-1", "public-log-off-2"]
+pub_rps, pub_cpu, pub_p99 = mean(on, 0), mean(on, 1), mean(on, 2)
+off_rps, off_cpu = mean(off, 0), mean(off, 1)
+print(f"public (access log on; mean of its two alternated runs): {pub_rps:.0f} req/s, {pub_cpu:.1f} us/req, p99 {pub_p99:.2f} ms;"
+      f" drift to the run after the other rows: {100 * (rows['public-3'][0] - pub_rps) / pub_rps:+.1f} %")
+print(f"access log: public {pub_rps:.0f} req/s on vs {off_rps:.0f} off: costs {100 * (1 - pub_rps / off_rps):.1f} % of throughput,"
+      f" {pub_cpu - off_cpu:+.1f} us/req   (target <= 10 %; the pairs alone: "
+      + ", ".join(f"{100 * (1 - rows[a][0] / rows[b][0]):.1f} %" for a, b in zip(on, off)) + ")")
+print(f"private / public throughput       {rows['private'][0] / pub_rps:.3f}   (target >= 0.85); p99 ratio {rows['private'][2] / pub_p99:.2f} (target <= 2)")
+print(f"one raw RS256 verification: {raw_rsa} us of CPU (DistinctTokenCpu, same run)")
+d_cpu = rows['distinct'][1] - pub_cpu
+print(f"distinct: {d_cpu:+.1f} us/req over public = {d_cpu / raw_rsa:.2f} x raw RS256 (target <= 1.3);"
+      f" p99 ratio distinct / public {rows['distinct'][2] / pub_p99:.2f} (target <= 3)")
 print(f"distinct: verified-token cache {hits:.0f} hits, {misses:.0f} misses ({100 * hits / max(1, hits + misses):.1f} % hits)")
+for key in ("dpop-es256", "dpop-rs256", "introspect-hit", "introspect-miss"):
+    print(f"{key}: {rows[key][1] - pub_cpu:+.1f} us/req over public = {(rows[key][1] - pub_cpu) / raw_rsa:.2f} x raw RS256;"
+          f" p99 ratio {rows[key][2] / pub_p99:.2f}")
 PY
   echo "launch to first 200: ${first200_ms} ms; RSS after startup: $((rss_started_kb / 1024)) MB; RSS after the load: $((rss_after_kb / 1024)) MB"
   echo "ERROR lines in the service log: $errors_in_log"

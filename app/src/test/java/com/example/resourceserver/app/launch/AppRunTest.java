@@ -53,6 +53,12 @@ class AppRunTest {
         List<String> expected = new ArrayList<>(
                 List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         expected.addAll(AppRun.jvmDefaults());
+        Runtime.Version jdk = Runtime.version();
+        if (jdk.feature() >= 22
+                || (jdk.feature() == 21 && jdk.update() >= 1)
+                || (jdk.feature() == 17 && jdk.update() >= 9)) {
+            expected.add("-XX:TrimNativeHeapInterval=5000"); // where the JVM has the flag
+        }
         expected.addAll(List.of(
                 "-Xmx256m",
                 "-Dmicronaut.server.port=9090",

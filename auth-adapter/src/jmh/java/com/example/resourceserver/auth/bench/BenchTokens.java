@@ -17,7 +17,8 @@ import java.util.stream.IntStream;
  * answering and every request pays for a full verification.
  *
  * <p>Usage: {@code BenchTokens <dir> <count> <issuer> <audience> <lifetime seconds>}; writes
- * {@code dir/jwks.json} and {@code dir/tokens.txt} (one token a line).
+ * {@code dir/jwks.json}, {@code dir/tokens.txt} (one token a line) and {@code dir/issuer-key.json}, the
+ * benchmark issuer's private key, which {@link BenchDpop} signs its bound tokens with.
  */
 public final class BenchTokens {
 
@@ -41,5 +42,6 @@ public final class BenchTokens {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("jwks.json"), new JWKSet(key.toPublicJWK()).toString());
         Files.write(dir.resolve("tokens.txt"), tokens);
+        Files.writeString(dir.resolve("issuer-key.json"), key.toJSONString());
     }
 }

@@ -8,6 +8,7 @@ import com.nimbusds.jose.util.Base64URL;
 import java.security.GeneralSecurityException;
 import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
+import java.util.Base64;
 
 /**
  * Nimbus's RSA verifier, with one {@link Signature} per thread and algorithm kept ready for this key for
@@ -43,13 +44,25 @@ final class RsaPkcs1Verifier extends RSASSAVerifier {
                 verifier.initVerify(getPublicKey());
             }
             verifier.update(signingInput);
-            boolean valid = verifier.verify(signature.decode());
+            boolean valid = verifier.verify(decode(signature));
             signatures[index] = verifier;
             return valid;
         } catch (java.security.SignatureException e) {
             return false; // e.g. a signature of the wrong length: not valid, as Nimbus answers
         } catch (GeneralSecurityException e) {
             throw new JOSEException("RSA signature verification failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The JDK's decoder: Nimbus's took ~4 µs for a 2048-bit signature, a tenth of the RSA operation. It is
+     * strict where Nimbus's skips stray characters; a signature it cannot decode verifies nothing.
+     */
+    private static byte[] decode(Base64URL signature) throws java.security.SignatureException {
+        try {
+            return Base64.getUrlDecoder().decode(signature.toString());
+        } catch (IllegalArgumentException e) {
+            throw new java.security.SignatureException("not base64url", e);
         }
     }
 

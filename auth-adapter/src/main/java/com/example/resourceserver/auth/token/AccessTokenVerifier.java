@@ -17,7 +17,6 @@ import com.example.resourceserver.domain.caller.Caller;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jwt.SignedJWT;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -81,8 +80,8 @@ public final class AccessTokenVerifier {
 
     public Verification verify(String token, KeyAccess access) {
         try {
-            SignedJWT jwt = parser.parse(token);
-            JWSHeader header = jwt.getHeader();
+            ParsedJws jwt = parser.parse(token);
+            JWSHeader header = jwt.header();
             for (HeaderRule rule : headerRules) {
                 refuseIf(rule.check(header));
             }
@@ -134,7 +133,7 @@ public final class AccessTokenVerifier {
         throw new TokenRejected(Reason.UNKNOWN_KEY);
     }
 
-    private static JWK verifiedBy(SignedJWT jwt, KeyLookup.Found found) throws TokenRejected {
+    private static JWK verifiedBy(ParsedJws jwt, KeyLookup.Found found) throws TokenRejected {
         for (KeyLookup.VerificationKey key : found.keys()) {
             try {
                 if (jwt.verify(key.verifier())) {

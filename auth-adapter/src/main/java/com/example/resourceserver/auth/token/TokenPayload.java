@@ -3,7 +3,6 @@ package com.example.resourceserver.auth.token;
 import com.example.resourceserver.domain.caller.AuthenticationFailure.Reason;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import java.text.ParseException;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +21,10 @@ record TokenPayload(Map<String, Object> json, JWTClaimsSet claims) {
 
     private static final List<String> TIME_CLAIMS = List.of("exp", "nbf", "iat");
 
-    static TokenPayload of(SignedJWT jwt) throws TokenRejected {
+    static TokenPayload of(ParsedJws jws) throws TokenRejected {
         Map<String, Object> json;
         try {
-            json = JSONObjectUtils.parse(jwt.getPayload().toString());
+            json = JSONObjectUtils.parse(jws.payloadJson());
         } catch (ParseException e) {
             throw new TokenRejected(Reason.MALFORMED);
         }

@@ -71,6 +71,10 @@ public final class VerifiedTokenCache<V> {
                     }
                 })
                 .ticker(Ticker.systemTicker())
+                // Maintenance (eviction, expiry) on the calling thread, a few entries at a time: handed to
+                // the common pool instead, every cache write woke a thread, which cost more than the work
+                // on the distinct-token path (docs/performance.md).
+                .executor(Runnable::run)
                 .recordStats()
                 .build();
     }

@@ -1,9 +1,9 @@
 package com.example.resourceserver.web.metadata;
 
-import io.micronaut.context.annotation.Context;
 import io.micronaut.web.router.Router;
 import io.micronaut.web.router.UriRouteInfo;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -11,8 +11,12 @@ import java.util.TreeSet;
  * The scopes the routes declare they need, read once at startup from the {@code @SecurityRequirement}
  * annotations that also describe them in the OpenAPI document: one source, so that RFC 9728's
  * {@code scopes_supported} cannot drift from the routes.
+ *
+ * <p>Read when the metadata document is first asked for, not at startup: the JDK parses every annotation
+ * of each route method to find these, which was a fifth of the startup thread's CPU before the first
+ * 200 (docs/performance.md).
  */
-@Context
+@Singleton
 public class DeclaredScopes {
 
     private final List<String> scopes;
