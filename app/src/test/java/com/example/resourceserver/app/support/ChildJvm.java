@@ -100,6 +100,13 @@ public final class ChildJvm implements AutoCloseable {
         }
     }
 
+    /** The lines exactly as the process wrote them. */
+    public List<String> rawLines() {
+        synchronized (lines) {
+            return List.copyOf(lines);
+        }
+    }
+
     private static String message(String line) {
         if (!line.startsWith("{")) {
             return line;
