@@ -113,7 +113,7 @@ class BatchingLineAppenderTest {
     }
 
     @Test
-    void aQuietServicesLineIsWrittenAtOnceWithoutWaitingForMore() {
+    void aQuietServicesLineIsWrittenWithinMillisecondsWithoutWaitingForMore() {
         RecordingStream out = new RecordingStream(new CountDownLatch(0));
         BatchingLineAppender appender = started(out, 10);
         appender.doAppend(line("{\"only\":1}"));
