@@ -60,9 +60,9 @@ public class DpopBeans {
                     settings.redisUriChecked(),
                     settings.redisTimeoutDuration(),
                     RedisProofReplayStore.DEFAULT_KEY_PREFIX);
-            return new ReplayStoreHandle(redis, redis);
+            return new ReplayStoreHandle(redis);
         }
-        return new ReplayStoreHandle(new InMemoryProofReplayStore(settings.getReplayCacheMaxEntries()), null);
+        return new ReplayStoreHandle(new InMemoryProofReplayStore(settings.getReplayCacheMaxEntries()));
     }
 
     @Singleton
@@ -98,14 +98,16 @@ public class DpopBeans {
         };
     }
 
-    /**
-     * The replay store, and the Redis client behind it when there is one (for readiness and shutdown).
-     *
-     * @param redis null for the in-process store
-     */
-    public record ReplayStoreHandle(ProofReplayStore store, RedisProofReplayStore redis) {
+    /** The replay store, as one bean for readiness and shutdown, whichever kind it is. */
+    public record ReplayStoreHandle(ProofReplayStore store) {
+
+        /** The Redis store, or null for the in-process one. */
+        public RedisProofReplayStore redis() {
+            return store instanceof RedisProofReplayStore redis ? redis : null;
+        }
+
         public void close() {
-            if (redis != null) {
+            if (store instanceof RedisProofReplayStore redis) {
                 redis.close();
             }
         }

@@ -92,7 +92,7 @@ public class DpopBinding {
         }
         if (outcome instanceof DpopOutcome.Refused refusal) {
             count(refused);
-            return refuse(request, refusal.reason().reason());
+            return refuse(request, refusal.reason());
         }
         count(unavailable);
         AuthenticationFailures.record(request, AuthenticationFailure.replayStoreUnavailable(RETRY_AFTER));

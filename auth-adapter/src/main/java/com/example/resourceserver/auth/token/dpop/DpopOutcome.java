@@ -1,5 +1,7 @@
 package com.example.resourceserver.auth.token.dpop;
 
+import com.example.resourceserver.domain.caller.AuthenticationFailure.Reason;
+
 /** The verdict on one request's DPoP proof. */
 public sealed interface DpopOutcome {
 
@@ -7,7 +9,7 @@ public sealed interface DpopOutcome {
     record Accepted(String thumbprint) implements DpopOutcome {}
 
     /** The proof (or the token's binding) fails a check: a 401 with the reason's error code and description. */
-    record Refused(DpopRefusal reason) implements DpopOutcome {}
+    record Refused(Reason reason) implements DpopOutcome {}
 
     /**
      * The proof passed every other check, but whether it was used before cannot be known now (the replay

@@ -1,5 +1,6 @@
 package com.example.resourceserver.auth.token.dpop;
 
+import com.example.resourceserver.domain.caller.AuthenticationFailure.Reason;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWK;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +57,7 @@ public final class DpopProofVerifier {
             return CompletableFuture.completedFuture(new DpopOutcome.Refused(refused.reason()));
         } catch (RuntimeException e) {
             // Nimbus's parsers throw unchecked exceptions on some hostile inputs: still just a bad proof.
-            return CompletableFuture.completedFuture(new DpopOutcome.Refused(DpopRefusal.MALFORMED));
+            return CompletableFuture.completedFuture(new DpopOutcome.Refused(Reason.DPOP_PROOF_MALFORMED));
         }
         return useUp(checked);
     }
@@ -72,35 +73,35 @@ public final class DpopProofVerifier {
         ProofHeader header = ProofHeader.check(parsed.header(), rules.algorithms());
         try {
             if (!parsed.jws().verify(ProofKey.verifier(header.key(), header.alg()))) {
-                throw new ProofRefused(DpopRefusal.BAD_SIGNATURE);
+                throw new ProofRefused(Reason.DPOP_PROOF_BAD_SIGNATURE);
             }
         } catch (JOSEException e) {
-            throw new ProofRefused(DpopRefusal.BAD_SIGNATURE);
+            throw new ProofRefused(Reason.DPOP_PROOF_BAD_SIGNATURE);
         }
         if (!claims.htm().equals(method)) { // RFC 9110 §9.1: methods are case-sensitive
-            throw new ProofRefused(DpopRefusal.METHOD_MISMATCH);
+            throw new ProofRefused(Reason.DPOP_PROOF_METHOD_MISMATCH);
         }
-        String htu =
-                HttpUriNormaliser.normalise(claims.htu()).orElseThrow(() -> new ProofRefused(DpopRefusal.URI_MISMATCH));
+        String htu = HttpUriNormaliser.normalise(claims.htu())
+                .orElseThrow(() -> new ProofRefused(Reason.DPOP_PROOF_URI_MISMATCH));
         if (!HttpUriNormaliser.normalise(requestUri).map(htu::equals).orElse(false)) {
-            throw new ProofRefused(DpopRefusal.URI_MISMATCH);
+            throw new ProofRefused(Reason.DPOP_PROOF_URI_MISMATCH);
         }
         Instant acceptableUntil = claims.iat().plus(rules.maxAge()).plus(rules.leeway());
         if (now.isAfter(acceptableUntil)) {
-            throw new ProofRefused(DpopRefusal.ISSUED_TOO_LONG_AGO);
+            throw new ProofRefused(Reason.DPOP_PROOF_ISSUED_TOO_LONG_AGO);
         }
         if (claims.iat().isAfter(now.plus(rules.leeway()))) {
-            throw new ProofRefused(DpopRefusal.ISSUED_IN_FUTURE);
+            throw new ProofRefused(Reason.DPOP_PROOF_ISSUED_IN_FUTURE);
         }
         if (tokenThumbprint == null) {
-            throw new ProofRefused(DpopRefusal.TOKEN_NOT_BOUND);
+            throw new ProofRefused(Reason.TOKEN_NOT_DPOP_BOUND);
         }
         if (!sameText(claims.ath(), accessTokenHash(accessToken))) {
-            throw new ProofRefused(DpopRefusal.ACCESS_TOKEN_HASH_MISMATCH);
+            throw new ProofRefused(Reason.DPOP_PROOF_ACCESS_TOKEN_HASH_MISMATCH);
         }
         String thumbprint = thumbprint(header.key());
         if (!sameText(tokenThumbprint, thumbprint)) {
-            throw new ProofRefused(DpopRefusal.KEY_NOT_BOUND_TO_TOKEN);
+            throw new ProofRefused(Reason.DPOP_PROOF_KEY_NOT_BOUND_TO_TOKEN);
         }
         // Remembered while the proof is acceptable here, plus one leeway for replicas whose clocks lag ours.
         Duration remember = Duration.between(now, acceptableUntil).plus(rules.leeway());
@@ -122,7 +123,7 @@ public final class DpopProofVerifier {
                 return new DpopOutcome.Accepted(checked.thumbprint());
             }
             if (answer == ProofReplayStore.Use.REPEATED && failure == null) {
-                return new DpopOutcome.Refused(DpopRefusal.REPLAYED);
+                return new DpopOutcome.Refused(Reason.DPOP_PROOF_REPLAYED);
             }
             return new DpopOutcome.ReplayStoreUnavailable();
         });
@@ -140,7 +141,7 @@ public final class DpopProofVerifier {
         try {
             return key.computeThumbprint("SHA-256").toString();
         } catch (JOSEException e) {
-            throw new ProofRefused(DpopRefusal.UNUSABLE_KEY);
+            throw new ProofRefused(Reason.DPOP_PROOF_UNUSABLE_KEY);
         }
     }
 

@@ -1,5 +1,6 @@
 package com.example.resourceserver.auth.token.dpop;
 
+import com.example.resourceserver.domain.caller.AuthenticationFailure.Reason;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONObjectUtils;
@@ -18,16 +19,16 @@ record ParsedProof(Map<String, Object> header, Map<String, Object> claims, Strin
 
     static ParsedProof parse(String proof, int maxLength) throws ProofRefused {
         if (proof == null || proof.isEmpty()) {
-            throw new ProofRefused(DpopRefusal.MALFORMED);
+            throw new ProofRefused(Reason.DPOP_PROOF_MALFORMED);
         }
         if (proof.length() > maxLength) {
-            throw new ProofRefused(DpopRefusal.TOO_LONG);
+            throw new ProofRefused(Reason.DPOP_PROOF_TOO_LONG);
         }
         String[] parts = proof.split("\\.", -1);
         // An empty signature is let through here: alg none is then refused by name, and any other alg fails
         // the signature check.
         if (parts.length != 3 || parts[0].isEmpty() || parts[1].isEmpty()) {
-            throw new ProofRefused(DpopRefusal.MALFORMED);
+            throw new ProofRefused(Reason.DPOP_PROOF_MALFORMED);
         }
         Map<String, Object> header = jsonObject(parts[0]);
         Map<String, Object> claims = jsonObject(parts[1]);
@@ -39,12 +40,12 @@ record ParsedProof(Map<String, Object> header, Map<String, Object> claims, Strin
     JWSObject jws() throws ProofRefused {
         if (segments[2].isEmpty()) {
             throw new ProofRefused(
-                    DpopRefusal.BAD_SIGNATURE); // the alg is asymmetric by now: no signature is a bad one
+                    Reason.DPOP_PROOF_BAD_SIGNATURE); // the alg is asymmetric by now: no signature is a bad one
         }
         try {
             return new JWSObject(new Base64URL(segments[0]), new Base64URL(segments[1]), new Base64URL(segments[2]));
         } catch (ParseException e) {
-            throw new ProofRefused(DpopRefusal.MALFORMED); // a header Nimbus does not accept as a JWS header
+            throw new ProofRefused(Reason.DPOP_PROOF_MALFORMED); // a header Nimbus does not accept as a JWS header
         }
     }
 
@@ -55,10 +56,11 @@ record ParsedProof(Map<String, Object> header, Map<String, Object> claims, Strin
             object = JSONObjectUtils.parse(json);
         } catch (ParseException e) {
             // Nimbus refuses a repeated top-level member as invalid JSON: name it for what it is.
-            throw new ProofRefused(repeatsTopLevelMember(json) ? DpopRefusal.DUPLICATE_MEMBER : DpopRefusal.MALFORMED);
+            throw new ProofRefused(
+                    repeatsTopLevelMember(json) ? Reason.DPOP_PROOF_DUPLICATE_MEMBER : Reason.DPOP_PROOF_MALFORMED);
         }
         if (JsonDuplicates.present(json)) {
-            throw new ProofRefused(DpopRefusal.DUPLICATE_MEMBER);
+            throw new ProofRefused(Reason.DPOP_PROOF_DUPLICATE_MEMBER);
         }
         return object;
     }
@@ -73,12 +75,12 @@ record ParsedProof(Map<String, Object> header, Map<String, Object> claims, Strin
 
     private static byte[] decode(String segment) throws ProofRefused {
         if (segment.indexOf('=') >= 0) {
-            throw new ProofRefused(DpopRefusal.MALFORMED); // RFC 7515 §2: base64url without padding
+            throw new ProofRefused(Reason.DPOP_PROOF_MALFORMED); // RFC 7515 §2: base64url without padding
         }
         try {
             return Base64.getUrlDecoder().decode(segment);
         } catch (IllegalArgumentException e) {
-            throw new ProofRefused(DpopRefusal.MALFORMED);
+            throw new ProofRefused(Reason.DPOP_PROOF_MALFORMED);
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.example.resourceserver.auth.token.dpop;
 
+import com.example.resourceserver.domain.caller.AuthenticationFailure.Reason;
 import java.time.Instant;
 import java.util.Map;
 
@@ -25,18 +26,18 @@ record ProofClaims(String jti, String htm, String htu, Instant iat, String ath) 
     private static String text(Map<String, Object> claims, String name) throws ProofRefused {
         Object value = present(claims, name);
         if (!(value instanceof String text) || text.isEmpty()) {
-            throw new ProofRefused(DpopRefusal.INVALID_CLAIM);
+            throw new ProofRefused(Reason.DPOP_PROOF_INVALID_CLAIM);
         }
         return text;
     }
 
     private static Instant numericDate(Map<String, Object> claims) throws ProofRefused {
         if (!(present(claims, "iat") instanceof Number number)) {
-            throw new ProofRefused(DpopRefusal.INVALID_CLAIM);
+            throw new ProofRefused(Reason.DPOP_PROOF_INVALID_CLAIM);
         }
         double seconds = number.doubleValue();
         if (!Double.isFinite(seconds) || seconds < 0 || seconds > MAX_NUMERIC_DATE) {
-            throw new ProofRefused(DpopRefusal.INVALID_CLAIM);
+            throw new ProofRefused(Reason.DPOP_PROOF_INVALID_CLAIM);
         }
         return Instant.ofEpochMilli((long) (seconds * 1000));
     }
@@ -44,7 +45,7 @@ record ProofClaims(String jti, String htm, String htu, Instant iat, String ath) 
     private static Object present(Map<String, Object> claims, String name) throws ProofRefused {
         Object value = claims.get(name);
         if (value == null) {
-            throw new ProofRefused(DpopRefusal.MISSING_CLAIM); // absent, or JSON null
+            throw new ProofRefused(Reason.DPOP_PROOF_MISSING_CLAIM); // absent, or JSON null
         }
         return value;
     }

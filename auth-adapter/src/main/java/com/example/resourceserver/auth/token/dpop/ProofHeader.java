@@ -1,5 +1,6 @@
 package com.example.resourceserver.auth.token.dpop;
 
+import com.example.resourceserver.domain.caller.AuthenticationFailure.Reason;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
 import java.util.Map;
@@ -15,14 +16,14 @@ record ProofHeader(JWSAlgorithm alg, JWK key) {
 
     static ProofHeader check(Map<String, Object> header, Set<JWSAlgorithm> allowed) throws ProofRefused {
         if (!(header.get("typ") instanceof String typ) || !isDpopType(typ)) {
-            throw new ProofRefused(DpopRefusal.WRONG_TYPE);
+            throw new ProofRefused(Reason.DPOP_PROOF_WRONG_TYPE);
         }
         JWSAlgorithm alg = header.get("alg") instanceof String name ? JWSAlgorithm.parse(name) : null;
         if (alg == null || !allowed.contains(alg)) {
-            throw new ProofRefused(DpopRefusal.DISALLOWED_ALGORITHM);
+            throw new ProofRefused(Reason.DPOP_PROOF_DISALLOWED_ALGORITHM);
         }
         if (header.containsKey("crit")) {
-            throw new ProofRefused(DpopRefusal.UNSUPPORTED_CRITICAL_HEADER);
+            throw new ProofRefused(Reason.DPOP_PROOF_UNSUPPORTED_CRITICAL_HEADER);
         }
         return new ProofHeader(alg, ProofKey.from(header));
     }

@@ -1,6 +1,7 @@
 package com.example.resourceserver.auth.token.dpop;
 
 import com.example.resourceserver.auth.keys.JdkEd25519Verifier;
+import com.example.resourceserver.domain.caller.AuthenticationFailure.Reason;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSVerifier;
@@ -32,25 +33,25 @@ final class ProofKey {
     static JWK from(Map<String, Object> header) throws ProofRefused {
         Object member = header.get("jwk");
         if (member == null) {
-            throw new ProofRefused(DpopRefusal.MISSING_KEY);
+            throw new ProofRefused(Reason.DPOP_PROOF_MISSING_KEY);
         }
         if (!(member instanceof Map<?, ?> jwk)) {
-            throw new ProofRefused(DpopRefusal.UNUSABLE_KEY);
+            throw new ProofRefused(Reason.DPOP_PROOF_UNUSABLE_KEY);
         }
         for (Object name : jwk.keySet()) {
             if (PRIVATE_MEMBERS.contains(name)) {
-                throw new ProofRefused(DpopRefusal.PRIVATE_KEY);
+                throw new ProofRefused(Reason.DPOP_PROOF_PRIVATE_KEY);
             }
         }
         try {
             @SuppressWarnings("unchecked")
             JWK key = JWK.parse((Map<String, Object>) jwk);
             if (key.isPrivate()) {
-                throw new ProofRefused(DpopRefusal.PRIVATE_KEY);
+                throw new ProofRefused(Reason.DPOP_PROOF_PRIVATE_KEY);
             }
             return key;
         } catch (ParseException e) {
-            throw new ProofRefused(DpopRefusal.UNUSABLE_KEY);
+            throw new ProofRefused(Reason.DPOP_PROOF_UNUSABLE_KEY);
         }
     }
 
@@ -71,6 +72,6 @@ final class ProofKey {
         } catch (JOSEException | RuntimeException e) {
             // a point off its curve, a key the JDK cannot build: not usable
         }
-        throw new ProofRefused(DpopRefusal.UNUSABLE_KEY);
+        throw new ProofRefused(Reason.DPOP_PROOF_UNUSABLE_KEY);
     }
 }

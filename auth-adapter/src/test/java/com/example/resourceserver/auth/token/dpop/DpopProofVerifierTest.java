@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import com.example.resourceserver.auth.testing.TestKeys;
 import com.example.resourceserver.domain.caller.AuthenticationFailure;
+import com.example.resourceserver.domain.caller.AuthenticationFailure.Reason;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.ECKey;
@@ -108,7 +109,7 @@ class DpopProofVerifierTest {
         assertInstanceOf(DpopOutcome.Accepted.class, outcome, () -> "expected acceptance, got " + outcome);
     }
 
-    static void assertRefused(DpopRefusal reason, DpopOutcome outcome) {
+    static void assertRefused(Reason reason, DpopOutcome outcome) {
         assertEquals(new DpopOutcome.Refused(reason), outcome);
     }
 
@@ -138,7 +139,7 @@ class DpopProofVerifierTest {
                 new ProofRules(Set.of(JWSAlgorithm.ES256), MAX_AGE, LEEWAY), new InMemoryProofReplayStore(10));
         String another = Proofs.signed(Proofs.header(ed.jwk(), JWSAlgorithm.EdDSA), claims(), ed.signer());
         assertRefused(
-                DpopRefusal.DISALLOWED_ALGORITHM,
+                Reason.DPOP_PROOF_DISALLOWED_ALGORITHM,
                 withoutEdDsa
                         .verify(another, "GET", URI, TOKEN, jkt(ed.jwk()), NOW)
                         .toCompletableFuture()
@@ -152,7 +153,7 @@ class DpopProofVerifierTest {
 
     @Test
     void everyDescriptionIsAFixedQuotableSentence() {
-        for (DpopRefusal reason : DpopRefusal.values()) {
+        for (Reason reason : Reason.values()) {
             String description = reason.description();
             assertEquals(
                     true,
@@ -161,12 +162,8 @@ class DpopProofVerifierTest {
                             && description.indexOf('\\') < 0,
                     reason::name);
         }
-        assertEquals(
-                AuthenticationFailure.Kind.INVALID_DPOP_PROOF,
-                DpopRefusal.BAD_SIGNATURE.reason().kind());
-        assertEquals(
-                AuthenticationFailure.Kind.INVALID_TOKEN,
-                DpopRefusal.TOKEN_NOT_BOUND.reason().kind());
+        assertEquals(AuthenticationFailure.Kind.INVALID_DPOP_PROOF, Reason.DPOP_PROOF_BAD_SIGNATURE.kind());
+        assertEquals(AuthenticationFailure.Kind.INVALID_TOKEN, Reason.TOKEN_NOT_DPOP_BOUND.kind());
     }
 
     // ---- point 2: a well-formed JWT; strict JSON; bounded size
@@ -187,12 +184,12 @@ class DpopProofVerifierTest {
                     "eyJhbGciOiJFUzI1NiJ9=.eyJ9.c2ln"
                 })
         void somethingThatIsNotACompactJwsIsMalformed(String proof) {
-            assertRefused(DpopRefusal.MALFORMED, verify(proof));
+            assertRefused(Reason.DPOP_PROOF_MALFORMED, verify(proof));
         }
 
         @Test
         void aMissingProofIsMalformed() {
-            assertRefused(DpopRefusal.MALFORMED, verify(null));
+            assertRefused(Reason.DPOP_PROOF_MALFORMED, verify(null));
         }
 
         @Test
@@ -200,9 +197,9 @@ class DpopProofVerifierTest {
             Proofs.Signer signer = Proofs.signer(ecKey, JWSAlgorithm.ES256);
             String claimsJson = com.nimbusds.jose.util.JSONObjectUtils.toJSONString(claims());
             String headerJson = com.nimbusds.jose.util.JSONObjectUtils.toJSONString(header());
-            assertRefused(DpopRefusal.MALFORMED, verify(Proofs.signed("not json", claimsJson, signer)));
-            assertRefused(DpopRefusal.MALFORMED, verify(Proofs.signed(headerJson, "[1,2]", signer)));
-            assertRefused(DpopRefusal.MALFORMED, verify(Proofs.signed(headerJson, claimsJson + " x", signer)));
+            assertRefused(Reason.DPOP_PROOF_MALFORMED, verify(Proofs.signed("not json", claimsJson, signer)));
+            assertRefused(Reason.DPOP_PROOF_MALFORMED, verify(Proofs.signed(headerJson, "[1,2]", signer)));
+            assertRefused(Reason.DPOP_PROOF_MALFORMED, verify(Proofs.signed(headerJson, claimsJson + " x", signer)));
             assertAccepted(verify(Proofs.signed(headerJson, claimsJson, signer)));
         }
 
@@ -211,14 +208,14 @@ class DpopProofVerifierTest {
             String proof = factoryProof();
             int firstDot = proof.indexOf('.');
             String withJunk = proof.substring(0, firstDot) + "." + "*" + proof.substring(firstDot + 1);
-            assertRefused(DpopRefusal.MALFORMED, verify(withJunk));
+            assertRefused(Reason.DPOP_PROOF_MALFORMED, verify(withJunk));
         }
 
         @Test
         void aProofLongerThanTheBoundIsRefusedBeforeDecoding() {
             Map<String, Object> longClaims = claims();
             longClaims.put("pad", "x".repeat(4_000));
-            assertRefused(DpopRefusal.TOO_LONG, verify(signed(header(), longClaims)));
+            assertRefused(Reason.DPOP_PROOF_TOO_LONG, verify(signed(header(), longClaims)));
 
             Map<String, Object> withinBound = claims();
             withinBound.put("pad", "x".repeat(2_000));
@@ -233,18 +230,18 @@ class DpopProofVerifierTest {
             String jwkJson = ecKey.toPublicJWK().toJSONString();
 
             String repeatedClaim = claimsJson.replaceFirst("\\{", "{\"jti\":\"other\",");
-            assertRefused(DpopRefusal.DUPLICATE_MEMBER, verify(Proofs.signed(headerJson, repeatedClaim, signer)));
+            assertRefused(Reason.DPOP_PROOF_DUPLICATE_MEMBER, verify(Proofs.signed(headerJson, repeatedClaim, signer)));
 
             String repeatedTyp = headerJson.replaceFirst("\\{", "{\"typ\":\"dpop+jwt\",");
-            assertRefused(DpopRefusal.DUPLICATE_MEMBER, verify(Proofs.signed(repeatedTyp, claimsJson, signer)));
+            assertRefused(Reason.DPOP_PROOF_DUPLICATE_MEMBER, verify(Proofs.signed(repeatedTyp, claimsJson, signer)));
 
             // Inside jwk, where Nimbus alone would keep the last one; here even the same value twice.
             String x = "\"x\":\"" + ecKey.getX() + "\"";
             String repeatedX = headerJson.replace(jwkJson, jwkJson.replace(x, x + "," + x));
-            assertRefused(DpopRefusal.DUPLICATE_MEMBER, verify(Proofs.signed(repeatedX, claimsJson, signer)));
+            assertRefused(Reason.DPOP_PROOF_DUPLICATE_MEMBER, verify(Proofs.signed(repeatedX, claimsJson, signer)));
 
             String escapedRepeat = claimsJson.replaceFirst("\\{", "{\"\\\\u006ati\":\"other\",");
-            assertRefused(DpopRefusal.DUPLICATE_MEMBER, verify(Proofs.signed(headerJson, escapedRepeat, signer)));
+            assertRefused(Reason.DPOP_PROOF_DUPLICATE_MEMBER, verify(Proofs.signed(headerJson, escapedRepeat, signer)));
         }
 
         @Test
@@ -272,10 +269,10 @@ class DpopProofVerifierTest {
         void aProofWithoutAClaimIsRefused(String name) {
             Map<String, Object> claims = claims();
             claims.remove(name);
-            assertRefused(DpopRefusal.MISSING_CLAIM, verify(signed(header(), claims)));
+            assertRefused(Reason.DPOP_PROOF_MISSING_CLAIM, verify(signed(header(), claims)));
             Map<String, Object> nulled = claims();
             nulled.put(name, null);
-            assertRefused(DpopRefusal.MISSING_CLAIM, verify(signed(header(), nulled)));
+            assertRefused(Reason.DPOP_PROOF_MISSING_CLAIM, verify(signed(header(), nulled)));
         }
 
         @Test
@@ -293,7 +290,7 @@ class DpopProofVerifierTest {
             for (Map.Entry<String, Object> claim : wrong) {
                 Map<String, Object> claims = claims();
                 claims.put(claim.getKey(), claim.getValue());
-                assertRefused(DpopRefusal.INVALID_CLAIM, verify(signed(header(), claims)));
+                assertRefused(Reason.DPOP_PROOF_INVALID_CLAIM, verify(signed(header(), claims)));
             }
         }
 
@@ -315,11 +312,11 @@ class DpopProofVerifierTest {
             for (Object typ : List.of("JWT", "at+jwt", "dpop", 1)) {
                 Map<String, Object> header = header();
                 header.put("typ", typ);
-                assertRefused(DpopRefusal.WRONG_TYPE, verify(signed(header, claims())));
+                assertRefused(Reason.DPOP_PROOF_WRONG_TYPE, verify(signed(header, claims())));
             }
             Map<String, Object> noTyp = header();
             noTyp.remove("typ");
-            assertRefused(DpopRefusal.WRONG_TYPE, verify(signed(noTyp, claims())));
+            assertRefused(Reason.DPOP_PROOF_WRONG_TYPE, verify(signed(noTyp, claims())));
         }
 
         @Test
@@ -343,7 +340,7 @@ class DpopProofVerifierTest {
             header.put("alg", "none");
             String signedForm = signed(header, claims());
             String unsigned = signedForm.substring(0, signedForm.lastIndexOf('.') + 1);
-            assertRefused(DpopRefusal.DISALLOWED_ALGORITHM, verify(unsigned));
+            assertRefused(Reason.DPOP_PROOF_DISALLOWED_ALGORITHM, verify(unsigned));
         }
 
         @Test
@@ -352,7 +349,7 @@ class DpopProofVerifierTest {
             Map<String, Object> header = header();
             header.put("alg", "HS256");
             assertRefused(
-                    DpopRefusal.DISALLOWED_ALGORITHM,
+                    Reason.DPOP_PROOF_DISALLOWED_ALGORITHM,
                     verify(Proofs.signed(header, claims(), Proofs.signer(secret, JWSAlgorithm.HS256))));
         }
 
@@ -361,13 +358,13 @@ class DpopProofVerifierTest {
             DpopProofVerifier rsaOnly =
                     new DpopProofVerifier(new ProofRules(Set.of(JWSAlgorithm.RS256), MAX_AGE, LEEWAY), store);
             assertRefused(
-                    DpopRefusal.DISALLOWED_ALGORITHM,
+                    Reason.DPOP_PROOF_DISALLOWED_ALGORITHM,
                     rsaOnly.verify(factoryProof(), "GET", URI, TOKEN, jkt(ecKey), NOW)
                             .toCompletableFuture()
                             .join());
             Map<String, Object> noAlg = header();
             noAlg.remove("alg");
-            assertRefused(DpopRefusal.DISALLOWED_ALGORITHM, verify(signed(noAlg, claims())));
+            assertRefused(Reason.DPOP_PROOF_DISALLOWED_ALGORITHM, verify(signed(noAlg, claims())));
         }
 
         @Test
@@ -375,7 +372,7 @@ class DpopProofVerifierTest {
             Map<String, Object> header = header();
             header.put("crit", List.of("exp"));
             header.put("exp", NOW.getEpochSecond());
-            assertRefused(DpopRefusal.UNSUPPORTED_CRITICAL_HEADER, verify(signed(header, claims())));
+            assertRefused(Reason.DPOP_PROOF_UNSUPPORTED_CRITICAL_HEADER, verify(signed(header, claims())));
         }
     }
 
@@ -388,19 +385,19 @@ class DpopProofVerifierTest {
         void aProofWithoutJwkIsRefused() {
             Map<String, Object> header = header();
             header.remove("jwk");
-            assertRefused(DpopRefusal.MISSING_KEY, verify(signed(header, claims())));
+            assertRefused(Reason.DPOP_PROOF_MISSING_KEY, verify(signed(header, claims())));
         }
 
         @Test
         void aJwkWithPrivateMembersIsRefused() throws JOSEException {
             Map<String, Object> ec = header();
             ec.put("jwk", ecKey.toJSONObject()); // with d
-            assertRefused(DpopRefusal.PRIVATE_KEY, verify(signed(ec, claims())));
+            assertRefused(Reason.DPOP_PROOF_PRIVATE_KEY, verify(signed(ec, claims())));
 
             Map<String, Object> rsa = Proofs.header(rsaKey, JWSAlgorithm.RS256);
             rsa.put("jwk", rsaKey.toJSONObject()); // with d, p, q, dp, dq, qi
             assertRefused(
-                    DpopRefusal.PRIVATE_KEY,
+                    Reason.DPOP_PROOF_PRIVATE_KEY,
                     verify(
                             Proofs.signed(rsa, claims(), Proofs.signer(rsaKey, JWSAlgorithm.RS256)),
                             "GET",
@@ -410,34 +407,34 @@ class DpopProofVerifierTest {
 
             Map<String, Object> secret = header();
             secret.put("jwk", new OctetSequenceKeyGenerator(256).generate().toJSONObject()); // k
-            assertRefused(DpopRefusal.PRIVATE_KEY, verify(signed(secret, claims())));
+            assertRefused(Reason.DPOP_PROOF_PRIVATE_KEY, verify(signed(secret, claims())));
         }
 
         @Test
         void aJwkThatIsNoKeyOrDoesNotFitTheAlgorithmIsRefused() throws JOSEException {
             Map<String, Object> notAnObject = header();
             notAnObject.put("jwk", "key");
-            assertRefused(DpopRefusal.UNUSABLE_KEY, verify(signed(notAnObject, claims())));
+            assertRefused(Reason.DPOP_PROOF_UNUSABLE_KEY, verify(signed(notAnObject, claims())));
 
             Map<String, Object> incomplete = header();
             incomplete.put("jwk", Map.of("kty", "EC", "crv", "P-256"));
-            assertRefused(DpopRefusal.UNUSABLE_KEY, verify(signed(incomplete, claims())));
+            assertRefused(Reason.DPOP_PROOF_UNUSABLE_KEY, verify(signed(incomplete, claims())));
 
             Map<String, Object> offCurve = header();
             Map<String, Object> jwk = ecKey.toPublicJWK().toJSONObject();
             jwk.put("y", TestKeys.ec("other").getY().toString());
             offCurve.put("jwk", jwk);
-            assertRefused(DpopRefusal.UNUSABLE_KEY, verify(signed(offCurve, claims())));
+            assertRefused(Reason.DPOP_PROOF_UNUSABLE_KEY, verify(signed(offCurve, claims())));
 
             Map<String, Object> rsaKeyForEs256 = header();
             rsaKeyForEs256.put("jwk", rsaKey.toPublicJWK().toJSONObject());
-            assertRefused(DpopRefusal.UNUSABLE_KEY, verify(signed(rsaKeyForEs256, claims())));
+            assertRefused(Reason.DPOP_PROOF_UNUSABLE_KEY, verify(signed(rsaKeyForEs256, claims())));
 
             ECKey p384 = new com.nimbusds.jose.jwk.gen.ECKeyGenerator(com.nimbusds.jose.jwk.Curve.P_384).generate();
             Map<String, Object> wrongCurve = header(); // says ES256, which needs P-256
             wrongCurve.put("jwk", p384.toPublicJWK().toJSONObject());
             assertRefused(
-                    DpopRefusal.UNUSABLE_KEY,
+                    Reason.DPOP_PROOF_UNUSABLE_KEY,
                     verify(
                             Proofs.signed(wrongCurve, claims(), Proofs.signer(p384, JWSAlgorithm.ES384)),
                             "GET",
@@ -447,7 +444,7 @@ class DpopProofVerifierTest {
 
             RSAKey weak = new RSAKeyGenerator(1024, true).generate();
             assertRefused(
-                    DpopRefusal.UNUSABLE_KEY,
+                    Reason.DPOP_PROOF_UNUSABLE_KEY,
                     verify(
                             Proofs.signed(
                                     Proofs.header(weak, JWSAlgorithm.RS256),
@@ -469,7 +466,7 @@ class DpopProofVerifierTest {
         void aProofSignedByAnotherKeyThanItsJwkIsRefused() {
             ECKey other = TestKeys.ec("other");
             assertRefused(
-                    DpopRefusal.BAD_SIGNATURE,
+                    Reason.DPOP_PROOF_BAD_SIGNATURE,
                     verify(Proofs.signed(header(), claims(), Proofs.signer(other, JWSAlgorithm.ES256))));
         }
 
@@ -482,8 +479,8 @@ class DpopProofVerifierTest {
                     + Base64URL.encode(com.nimbusds.jose.util.JSONObjectUtils.toJSONString(changed)
                             .getBytes(StandardCharsets.UTF_8))
                     + "." + parts[2];
-            assertRefused(DpopRefusal.BAD_SIGNATURE, verify(forged));
-            assertRefused(DpopRefusal.BAD_SIGNATURE, verify(parts[0] + "." + parts[1] + "."));
+            assertRefused(Reason.DPOP_PROOF_BAD_SIGNATURE, verify(forged));
+            assertRefused(Reason.DPOP_PROOF_BAD_SIGNATURE, verify(parts[0] + "." + parts[1] + "."));
         }
     }
 
@@ -494,10 +491,10 @@ class DpopProofVerifierTest {
 
         @Test
         void anotherMethodIsRefusedAndMethodsAreCaseSensitive() {
-            assertRefused(DpopRefusal.METHOD_MISMATCH, verify(factoryProof(), "POST", URI, TOKEN, jkt(ecKey)));
+            assertRefused(Reason.DPOP_PROOF_METHOD_MISMATCH, verify(factoryProof(), "POST", URI, TOKEN, jkt(ecKey)));
             Map<String, Object> lower = claims();
             lower.put("htm", "get");
-            assertRefused(DpopRefusal.METHOD_MISMATCH, verify(signed(header(), lower)));
+            assertRefused(Reason.DPOP_PROOF_METHOD_MISMATCH, verify(signed(header(), lower)));
         }
     }
 
@@ -521,7 +518,7 @@ class DpopProofVerifierTest {
                     "https://api.example.com:8443/orders/42",
                     "https://api.example.com/orders/42/",
                     "https://api.example.com/orders%2F42")) {
-                assertRefused(DpopRefusal.URI_MISMATCH, withHtu(other, URI));
+                assertRefused(Reason.DPOP_PROOF_URI_MISMATCH, withHtu(other, URI));
             }
         }
 
@@ -529,9 +526,9 @@ class DpopProofVerifierTest {
         void anHtuThatIsNoHttpUriIsRefused() {
             for (String bad :
                     List.of("not a uri", "urn:example:orders", "ftp://api.example.com/orders/42", "/orders/42")) {
-                assertRefused(DpopRefusal.URI_MISMATCH, withHtu(bad, URI));
+                assertRefused(Reason.DPOP_PROOF_URI_MISMATCH, withHtu(bad, URI));
             }
-            assertRefused(DpopRefusal.URI_MISMATCH, withHtu(URI, "not a uri"));
+            assertRefused(Reason.DPOP_PROOF_URI_MISMATCH, withHtu(URI, "not a uri"));
         }
 
         @Test
@@ -562,7 +559,7 @@ class DpopProofVerifierTest {
         void aProofIsAcceptedUpToMaxAgePlusLeewayOldAndRefusedAfter() {
             assertAccepted(issuedAt(NOW.minus(MAX_AGE).minus(LEEWAY)));
             assertRefused(
-                    DpopRefusal.ISSUED_TOO_LONG_AGO,
+                    Reason.DPOP_PROOF_ISSUED_TOO_LONG_AGO,
                     issuedAt(NOW.minus(MAX_AGE).minus(LEEWAY).minusSeconds(1)));
         }
 
@@ -570,7 +567,8 @@ class DpopProofVerifierTest {
         void aProofIsAcceptedUpToLeewayInTheFutureAndRefusedBeyond() {
             assertAccepted(issuedAt(NOW.plus(LEEWAY)));
             assertRefused(
-                    DpopRefusal.ISSUED_IN_FUTURE, issuedAt(NOW.plus(LEEWAY).plusSeconds(1)));
+                    Reason.DPOP_PROOF_ISSUED_IN_FUTURE,
+                    issuedAt(NOW.plus(LEEWAY).plusSeconds(1)));
         }
     }
 
@@ -582,7 +580,7 @@ class DpopProofVerifierTest {
         @Test
         void aProofForAnotherAccessTokenIsRefused() {
             assertRefused(
-                    DpopRefusal.ACCESS_TOKEN_HASH_MISMATCH,
+                    Reason.DPOP_PROOF_ACCESS_TOKEN_HASH_MISMATCH,
                     verify(factoryProof(), "GET", URI, TOKEN + "x", jkt(ecKey)));
         }
 
@@ -590,21 +588,20 @@ class DpopProofVerifierTest {
         void anAthInAnotherEncodingIsRefused() {
             Map<String, Object> claims = claims();
             claims.put("ath", DpopProofVerifier.accessTokenHash(TOKEN) + "=");
-            assertRefused(DpopRefusal.ACCESS_TOKEN_HASH_MISMATCH, verify(signed(header(), claims)));
+            assertRefused(Reason.DPOP_PROOF_ACCESS_TOKEN_HASH_MISMATCH, verify(signed(header(), claims)));
         }
 
         @Test
         void aTokenWithoutCnfIsRefusedAsAnInvalidToken() {
             DpopOutcome outcome = verify(factoryProof(), "GET", URI, TOKEN, null);
-            assertRefused(DpopRefusal.TOKEN_NOT_BOUND, outcome);
-            assertEquals(
-                    AuthenticationFailure.Kind.INVALID_TOKEN,
-                    DpopRefusal.TOKEN_NOT_BOUND.reason().kind());
+            assertRefused(Reason.TOKEN_NOT_DPOP_BOUND, outcome);
+            assertEquals(AuthenticationFailure.Kind.INVALID_TOKEN, Reason.TOKEN_NOT_DPOP_BOUND.kind());
         }
 
         @Test
         void aTokenBoundToAnotherKeyIsRefused() {
-            assertRefused(DpopRefusal.KEY_NOT_BOUND_TO_TOKEN, verify(factoryProof(), "GET", URI, TOKEN, jkt(rsaKey)));
+            assertRefused(
+                    Reason.DPOP_PROOF_KEY_NOT_BOUND_TO_TOKEN, verify(factoryProof(), "GET", URI, TOKEN, jkt(rsaKey)));
         }
     }
 
@@ -617,7 +614,7 @@ class DpopProofVerifierTest {
         void aProofIsAcceptedOnceThenRefusedAsAReplay() {
             String proof = factoryProof();
             assertAccepted(verify(proof));
-            assertRefused(DpopRefusal.REPLAYED, verify(proof));
+            assertRefused(Reason.DPOP_PROOF_REPLAYED, verify(proof));
         }
 
         @Test
@@ -638,7 +635,7 @@ class DpopProofVerifierTest {
         @Test
         void aRefusedProofDoesNotUseUpItsJti() {
             String proof = factoryProof();
-            assertRefused(DpopRefusal.KEY_NOT_BOUND_TO_TOKEN, verify(proof, "GET", URI, TOKEN, jkt(rsaKey)));
+            assertRefused(Reason.DPOP_PROOF_KEY_NOT_BOUND_TO_TOKEN, verify(proof, "GET", URI, TOKEN, jkt(rsaKey)));
             assertAccepted(verify(proof));
         }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.resourceserver.auth.testing.RedisServer;
 import com.example.resourceserver.auth.testing.TestKeys;
+import com.example.resourceserver.domain.caller.AuthenticationFailure.Reason;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.ECKey;
@@ -39,7 +40,7 @@ class DpopReplicasSharingRedisTest {
                     key, JWSAlgorithm.ES256, UUID.randomUUID().toString(), "GET", URI, NOW, TOKEN);
             assertEquals(new DpopOutcome.Accepted(jkt), join(replicaA.verify(proof, "GET", URI, TOKEN, jkt, NOW)));
             assertEquals(
-                    new DpopOutcome.Refused(DpopRefusal.REPLAYED),
+                    new DpopOutcome.Refused(Reason.DPOP_PROOF_REPLAYED),
                     join(replicaB.verify(proof, "GET", URI, TOKEN, jkt, NOW)));
 
             redis.stop();
@@ -64,7 +65,7 @@ class DpopReplicasSharingRedisTest {
             do {
                 outcome = join(replicaA.verify(fresh, "GET", URI, TOKEN, jkt, NOW));
             } while (outcome instanceof DpopOutcome.ReplayStoreUnavailable && System.nanoTime() < deadline);
-            assertEquals(new DpopOutcome.Refused(DpopRefusal.REPLAYED), outcome);
+            assertEquals(new DpopOutcome.Refused(Reason.DPOP_PROOF_REPLAYED), outcome);
         }
     }
 
