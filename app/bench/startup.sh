@@ -8,15 +8,20 @@
 #        APP_CACHE=off app/bench/startup.sh                       (without app/run's startup cache)
 #        JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 app/bench/startup.sh
 #        app/bench/startup.sh -j                                  (plain java -jar, for comparison)
+#        app/bench/startup.sh -p                                  (production: a configured issuer, as in the image)
+#
+# -p starts the production environment trusting a benchmark issuer whose key set (app/bench/startup-jwks.json,
+# a public key whose private half was thrown away) is served on loopback: the image's launch, JSON logs, no
+# development issuer (whose key generation competes for the CPU in dev).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . app/bench/lib.sh
 
-runs=5 plain=
-while getopts "n:j" opt; do
+runs=5 plain= production=
+while getopts "n:jp" opt; do
   case $opt in
-    n) runs=$OPTARG ;; j) plain=1 ;;
-    *) echo "usage: $0 [-n runs] [-j] [app/run arguments ...]" >&2; exit 2 ;;
+    n) runs=$OPTARG ;; j) plain=1 ;; p) production=1 ;;
+    *) echo "usage: $0 [-n runs] [-j] [-p] [app/run arguments ...]" >&2; exit 2 ;;
   esac
 done
 shift $((OPTIND - 1))
@@ -30,13 +35,22 @@ else
   launcher=(app/run "$@")
 fi
 
+environment=(MICRONAUT_ENVIRONMENTS=dev)
+if [ -n "$production" ]; then
+  jwks_port=$(free_port)
+  python3 -m http.server "$jwks_port" --bind 127.0.0.1 --directory app/bench >/dev/null 2>&1 &
+  jwks_pid=$!
+  trap 'kill $jwks_pid 2>/dev/null' EXIT
+  environment=(AUTH_ISSUER=https://startup.example/ AUTH_AUDIENCE=https://api.example/
+    AUTH_JWKS_URI="http://127.0.0.1:$jwks_port/startup-jwks.json")
+fi
 times=() cpu=()
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
-echo "launcher: ${launcher[*]}; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "launcher: ${launcher[*]}; ${environment[*]}; load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for i in $(seq "$runs"); do
   port=$(free_port) log=$out/startup-$i.log
   launch=$(date +%s%N)
-  MICRONAUT_ENVIRONMENTS=dev MICRONAUT_SERVER_PORT=$port MICRONAUT_SERVER_HOST=127.0.0.1 "${launcher[@]}" >"$log" 2>&1 &
+  env "${environment[@]}" MICRONAUT_SERVER_PORT=$port MICRONAUT_SERVER_HOST=127.0.0.1 "${launcher[@]}" >"$log" 2>&1 &
   pid=$!
   await_200 "http://127.0.0.1:$port/api/public" $pid 120 || { echo "run $i: no 200; see $log" >&2; kill $pid 2>/dev/null; exit 1; }
   ms=$(( ($(date +%s%N) - launch) / 1000000 ))
