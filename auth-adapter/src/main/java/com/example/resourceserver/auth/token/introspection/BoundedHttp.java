@@ -14,9 +14,13 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Flow;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * HTTP to an authorization server with every bound a hostile or broken one needs: the whole exchange
@@ -38,6 +42,8 @@ final class BoundedHttp {
 
     record Answer(int status, String contentType, String body) {}
 
+    private static final int COMPLETION_THREADS = 2;
+
     private final HttpClient client;
     private final Duration timeout;
     private final int maxBytes;
@@ -46,9 +52,27 @@ final class BoundedHttp {
         this.client = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(timeout)
+                .executor(completionThreads())
                 .build();
         this.timeout = timeout;
         this.maxBytes = maxBytes;
+    }
+
+    /**
+     * The client's own threads, which only hand finished responses over (the caller waits on its own thread):
+     * two, idle ones ending after 30 s. The JDK's default is a cached pool that grows a thread per concurrent
+     * exchange: 77 threads, and their memory, after 64 connections of tokens to introspect in the load benchmark.
+     */
+    private static ExecutorService completionThreads() {
+        AtomicInteger count = new AtomicInteger();
+        ThreadPoolExecutor threads = new ThreadPoolExecutor(
+                COMPLETION_THREADS, COMPLETION_THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
+                    Thread thread = new Thread(task, "introspection-http-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        threads.allowCoreThreadTimeOut(true);
+        return threads;
     }
 
     Answer post(URI uri, Map<String, String> headers, String form) throws Failure {
