@@ -181,6 +181,10 @@ measure() { # key [label] (see run_wrk) -> its figures, under the label (default
   other[$label]=$(python3 -c "print(max(0, round(100 * ($busy / $hz - $server_ticks / $hz - $wrk_seconds) / ($cores * $seconds), 1)))")
 }
 
+# Settling: in three runs the first measured row ran 10-50 % slower than the same route later (the warm-up's
+# last rows leave garbage and compilations behind), which fell on the access log's first pair only. Both
+# instances answer /api/public once more, unmeasured, before the pairs.
+run_wrk public $((warmup / 6)) >/dev/null; run_wrk public-log-off $((warmup / 6)) >/dev/null
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 # The access log's price: the two instances in turn (on, off, off, on, so that a drift in time falls on
 # both alike), with the same history behind them.
