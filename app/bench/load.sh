@@ -23,6 +23,8 @@
 #        APP_CACHE=off app/bench/load.sh             (without app/run's startup cache)
 #        JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 app/bench/load.sh
 #        ACCESS_LOG=OFF app/bench/load.sh            (the measured instance without its access log)
+#        MEMORY_LIMIT=256M app/bench/load.sh         (the measured instance in a memory cgroup with that limit, as a
+#                                                     container would be: root only; its peak and OOM kills reported)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . app/bench/lib.sh
@@ -36,6 +38,7 @@ while getopts "d:w:c:t:n:p:" opt; do
   esac
 done
 read -r -a java_opts <<<"${JAVA_OPTS:-}"
+. app/bench/memory-limit.sh
 access_log=${ACCESS_LOG:-INFO}
 
 command -v wrk >/dev/null || {
@@ -92,7 +95,7 @@ PY
 pids+=($!)
 # Opaque tokens for the introspection rows: one repeated (the introspection cache answers), and N distinct.
 seq -f "bench-opaque-%08g" 1 "$distinct" >"$out/opaque-tokens.txt"
-trap 'kill "${pids[@]}" 2>/dev/null; wait "${pids[@]}" 2>/dev/null || true' EXIT
+trap 'kill "${pids[@]}" 2>/dev/null; wait "${pids[@]}" 2>/dev/null || true; remove_memory_cgroup' EXIT
 
 # start <access log level> <log file> [java options]: one instance through app/run, trusting the benchmark issuer. app/run
 # replaces itself with java when it does not record a cache, so the pid is the JVM's. Sets port, pid.
@@ -102,7 +105,7 @@ start() {
     AUTH_INTROSPECTION_URI="http://127.0.0.1:$introspection_port/introspect" \
     AUTH_INTROSPECTION_CLIENT_ID=bench AUTH_INTROSPECTION_CLIENT_SECRET=bench-secret \
     MICRONAUT_SERVER_PORT=$port MICRONAUT_SERVER_HOST=127.0.0.1 LOGGER_LEVELS_ACCESS=$1 \
-    app/run "${java_opts[@]}" "${@:3}" >"$2" 2>&1 &
+    "${next_wrapper[@]}" app/run "${java_opts[@]}" "${@:3}" >"$2" 2>&1 &
   pid=$!
   pids+=($pid)
 }
@@ -110,7 +113,9 @@ log="$out/service-$stamp.log"
 launch=$(date +%s%N)
 profile=()
 [ -z "${PROFILE:-}" ] || profile=("-XX:StartFlightRecording=filename=$PROFILE,settings=profile")
+limit_memory_of_next_start
 start "$access_log" "$log" "${profile[@]}"; base="http://127.0.0.1:$port"; main_pid=$pid
+next_wrapper=()
 await_200 "$base/api/public" $main_pid 120 || { echo "the service died or did not answer; see $log" >&2; exit 1; }
 first200_ms=$(( ($(date +%s%N) - launch) / 1000000 ))
 rss_started_kb=$(awk '/VmRSS/{print $2}' /proc/$main_pid/status)
@@ -198,6 +203,7 @@ for alg in ES256 RS256; do mint_proofs $alg "$proofs" && measure "dpop-${alg,,}"
 measure introspect-hit; measure introspect-miss
 measure public public-3
 rss_after_kb=$(awk '/VmRSS/{print $2}' /proc/$main_pid/status)
+memory_report=$(memory_limit_report)
 errors_in_log=$(grep -c -E '"level":"ERROR"| ERROR |OutOfMemoryError' "$log" || true)
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 kill "${pids[@]:1}" 2>/dev/null || true   # the services: the floor below is measured on a machine without them
@@ -243,6 +249,7 @@ for key in ("dpop-es256", "dpop-rs256", "introspect-hit", "introspect-miss"):
           f" p99 ratio {rows[key][2] / pub_p99:.2f}")
 PY
   echo "launch to first 200: ${first200_ms} ms; RSS after startup: $((rss_started_kb / 1024)) MB; RSS after the load: $((rss_after_kb / 1024)) MB"
+  [ -z "$memory_report" ] || echo "$memory_report"
   echo "ERROR lines in the service log: $errors_in_log"
 } | tee "$report"
 echo "report: $report; service log: $log" >&2
