@@ -1,8 +1,6 @@
 package com.example.resourceserver.auth.token.dpop;
 
 import com.example.resourceserver.domain.caller.AuthenticationFailure.Reason;
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.jwk.JWK;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -19,7 +17,9 @@ import java.util.concurrent.CompletionStage;
  * {@code jwk} (7), the signature (6), {@code htm} (8), {@code htu} (9), {@code iat} (11), the token's
  * {@code cnf.jkt} present, {@code ath} (12), {@code cnf.jkt} equal to the key's thumbprint, and last the
  * {@code jti} (§11.1), so that only a proof that passed everything else takes a place in the replay store.
- * Point 1 (exactly one {@code DPoP} header) and point 10 (server nonces) belong to the caller.
+ * Point 1 (exactly one {@code DPoP} header) and point 10 (server nonces) belong to the caller. A header whose
+ * exact text passed points 4, 5 and 7 before is not checked again ({@link ProofHeaders}); everything else is
+ * checked for every proof.
  *
  * <p>Nimbus's OAuth SDK has {@code DPoPProtectedResourceRequestVerifier}; we do not use it because it reports
  * failures only as message strings (we need a typed reason per failure, for the challenge's description and
@@ -33,10 +33,12 @@ public final class DpopProofVerifier {
 
     private final ProofRules rules;
     private final ProofReplayStore replayStore;
+    private final ProofHeaders headers;
 
     public DpopProofVerifier(ProofRules rules, ProofReplayStore replayStore) {
         this.rules = rules;
         this.replayStore = replayStore;
+        this.headers = new ProofHeaders(rules.algorithms());
     }
 
     /**
@@ -68,14 +70,11 @@ public final class DpopProofVerifier {
     private Checked check(
             String proof, String method, String requestUri, String accessToken, String tokenThumbprint, Instant now)
             throws ProofRefused {
-        ParsedProof parsed = ParsedProof.parse(proof, rules.maxLength());
+        ParsedProof parsed = ParsedProof.parse(proof, rules.maxLength(), headers);
         ProofClaims claims = ProofClaims.of(parsed.claims());
-        ProofHeader header = ProofHeader.check(parsed.header(), rules.algorithms());
-        try {
-            if (!parsed.jws().verify(ProofKey.verifier(header.key(), header.alg()))) {
-                throw new ProofRefused(Reason.DPOP_PROOF_BAD_SIGNATURE);
-            }
-        } catch (JOSEException e) {
+        ProofHeaders.Checked header =
+                parsed.known() != null ? parsed.known() : headers.check(parsed.segments()[0], parsed.header());
+        if (!parsed.signedBy(header)) {
             throw new ProofRefused(Reason.DPOP_PROOF_BAD_SIGNATURE);
         }
         if (!claims.htm().equals(method)) { // RFC 9110 §9.1: methods are case-sensitive
@@ -99,7 +98,7 @@ public final class DpopProofVerifier {
         if (!sameText(claims.ath(), accessTokenHash(accessToken))) {
             throw new ProofRefused(Reason.DPOP_PROOF_ACCESS_TOKEN_HASH_MISMATCH);
         }
-        String thumbprint = thumbprint(header.key());
+        String thumbprint = header.thumbprint();
         if (!sameText(tokenThumbprint, thumbprint)) {
             throw new ProofRefused(Reason.DPOP_PROOF_KEY_NOT_BOUND_TO_TOKEN);
         }
@@ -134,15 +133,6 @@ public final class DpopProofVerifier {
         return Base64.getUrlEncoder()
                 .withoutPadding()
                 .encodeToString(ProofReplayKey.sha256(accessToken.getBytes(StandardCharsets.US_ASCII)));
-    }
-
-    /** RFC 7638 thumbprint with SHA-256, base64url: what {@code cnf.jkt} holds (RFC 9449 §6.1). */
-    private static String thumbprint(JWK key) throws ProofRefused {
-        try {
-            return key.computeThumbprint("SHA-256").toString();
-        } catch (JOSEException e) {
-            throw new ProofRefused(Reason.DPOP_PROOF_UNUSABLE_KEY);
-        }
     }
 
     private static boolean sameText(String a, String b) {

@@ -1,7 +1,7 @@
 package com.example.resourceserver.auth.token.dpop;
 
 import com.example.resourceserver.domain.caller.AuthenticationFailure.Reason;
-import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import java.nio.charset.StandardCharsets;
@@ -10,14 +10,17 @@ import java.util.Base64;
 import java.util.Map;
 
 /**
- * A proof split into its JOSE header and claims as JSON objects, and its three base64url segments.
+ * A proof split into its JOSE header and claims as JSON objects, and its three base64url segments. The header's
+ * JSON is left out (null) when its text is already known to pass: then {@code known} is what was made of it
+ * ({@link ProofHeaders}).
  *
  * <p>Strict where Nimbus is lenient: the JDK's base64url decoder refuses characters outside the alphabet
  * (Nimbus's skips them), and {@link JsonDuplicates} refuses repeated members inside nested objects.
  */
-record ParsedProof(Map<String, Object> header, Map<String, Object> claims, String[] segments) {
+record ParsedProof(
+        Map<String, Object> header, Map<String, Object> claims, String[] segments, ProofHeaders.Checked known) {
 
-    static ParsedProof parse(String proof, int maxLength) throws ProofRefused {
+    static ParsedProof parse(String proof, int maxLength, ProofHeaders known) throws ProofRefused {
         if (proof == null || proof.isEmpty()) {
             throw new ProofRefused(Reason.DPOP_PROOF_MALFORMED);
         }
@@ -30,22 +33,24 @@ record ParsedProof(Map<String, Object> header, Map<String, Object> claims, Strin
         if (parts.length != 3 || parts[0].isEmpty() || parts[1].isEmpty()) {
             throw new ProofRefused(Reason.DPOP_PROOF_MALFORMED);
         }
-        Map<String, Object> header = jsonObject(parts[0]);
+        ProofHeaders.Checked remembered = known.remembered(parts[0]);
+        Map<String, Object> header = remembered == null ? jsonObject(parts[0]) : null;
         Map<String, Object> claims = jsonObject(parts[1]);
         decode(parts[2]);
-        return new ParsedProof(header, claims, parts);
+        return new ParsedProof(header, claims, parts, remembered);
     }
 
-    /** Nimbus's view, for the signature: built only after our own header checks, so they name the problem. */
-    JWSObject jws() throws ProofRefused {
+    /** Whether the signature over the first two segments verifies, with the checked header's verifier. */
+    boolean signedBy(ProofHeaders.Checked header) throws ProofRefused {
         if (segments[2].isEmpty()) {
             throw new ProofRefused(
                     Reason.DPOP_PROOF_BAD_SIGNATURE); // the alg is asymmetric by now: no signature is a bad one
         }
+        byte[] signingInput = (segments[0] + '.' + segments[1]).getBytes(StandardCharsets.US_ASCII);
         try {
-            return new JWSObject(new Base64URL(segments[0]), new Base64URL(segments[1]), new Base64URL(segments[2]));
-        } catch (ParseException e) {
-            throw new ProofRefused(Reason.DPOP_PROOF_MALFORMED); // a header Nimbus does not accept as a JWS header
+            return header.verifier().verify(header.header(), signingInput, new Base64URL(segments[2]));
+        } catch (JOSEException e) {
+            throw new ProofRefused(Reason.DPOP_PROOF_BAD_SIGNATURE);
         }
     }
 

@@ -43,12 +43,17 @@ final class BoundedHttp {
     record Answer(int status, String contentType, String body) {}
 
     private static final int COMPLETION_THREADS = 2;
+    private static final AtomicInteger CLIENTS = new AtomicInteger();
+
+    /** Names this client's threads: {@code introspection-http-<client>-<thread>}. */
+    final String threadNamePrefix;
 
     private final HttpClient client;
     private final Duration timeout;
     private final int maxBytes;
 
     BoundedHttp(Duration timeout, int maxBytes) {
+        this.threadNamePrefix = "introspection-http-" + CLIENTS.incrementAndGet() + "-";
         this.client = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(timeout)
@@ -63,11 +68,11 @@ final class BoundedHttp {
      * two, idle ones ending after 30 s. The JDK's default is a cached pool that grows a thread per concurrent
      * exchange: 77 threads, and their memory, after 64 connections of tokens to introspect in the load benchmark.
      */
-    private static ExecutorService completionThreads() {
+    private ExecutorService completionThreads() {
         AtomicInteger count = new AtomicInteger();
         ThreadPoolExecutor threads = new ThreadPoolExecutor(
                 COMPLETION_THREADS, COMPLETION_THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
-                    Thread thread = new Thread(task, "introspection-http-" + count.incrementAndGet());
+                    Thread thread = new Thread(task, threadNamePrefix + count.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
                 });

@@ -482,6 +482,27 @@ class DpopProofVerifierTest {
             assertRefused(Reason.DPOP_PROOF_BAD_SIGNATURE, verify(forged));
             assertRefused(Reason.DPOP_PROOF_BAD_SIGNATURE, verify(parts[0] + "." + parts[1] + "."));
         }
+
+        @Test
+        void aRememberedHeaderStillNeedsItsOwnValidSignatureOnEveryProof() {
+            String first = factoryProof();
+            assertAccepted(verify(first)); // its header is remembered from here on
+            String header = first.split("\\.")[0];
+            String second = factoryProof();
+            assertEquals(header, second.split("\\.")[0], "the same key makes the same header text");
+
+            String[] parts = second.split("\\.");
+            String otherClaims = Base64URL.encode(com.nimbusds.jose.util.JSONObjectUtils.toJSONString(claims())
+                            .getBytes(StandardCharsets.UTF_8))
+                    .toString();
+            assertRefused(Reason.DPOP_PROOF_BAD_SIGNATURE, verify(parts[0] + "." + otherClaims + "." + parts[2]));
+            String otherKeysSignature = Proofs.signed(
+                            header(), claims(), Proofs.signer(TestKeys.ec("other"), JWSAlgorithm.ES256))
+                    .split("\\.")[2];
+            assertRefused(
+                    Reason.DPOP_PROOF_BAD_SIGNATURE, verify(parts[0] + "." + parts[1] + "." + otherKeysSignature));
+            assertAccepted(verify(second));
+        }
     }
 
     // ---- point 8: htm

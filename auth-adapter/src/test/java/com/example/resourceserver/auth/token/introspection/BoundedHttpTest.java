@@ -49,7 +49,7 @@ class BoundedHttpTest {
             }
 
             long completionThreads = Thread.getAllStackTraces().keySet().stream()
-                    .filter(thread -> thread.getName().startsWith("introspection-http-"))
+                    .filter(thread -> thread.getName().startsWith(http.threadNamePrefix))
                     .count();
             assertTrue(
                     completionThreads >= 1 && completionThreads <= 2,
