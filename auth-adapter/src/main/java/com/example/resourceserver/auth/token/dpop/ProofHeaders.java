@@ -19,8 +19,10 @@ import java.util.Set;
  *
  * <p>Why: a client signs every proof with the same key, so its proofs' header text repeats, and building the
  * key, its verifier and its thumbprint was a third of an RS256 proof's cost (docs/performance.md). Safe because
- * each remembered value follows from the text alone; the signature, the claims and the replay check are still
- * done for every proof. Bounded; only headers that passed their checks are remembered (whatever the signature of the proof that brought them).
+ * each remembered value follows from the text alone; the signature, the claims, the token binding and the
+ * replay check are still done for every proof. Bounded; only headers that passed their checks are remembered
+ * (whatever the signature of the proof that brought them: a flood of one-off headers costs what it did before,
+ * and W-TinyLFU keeps the clients' recurring ones).
  */
 final class ProofHeaders {
 
