@@ -11,7 +11,8 @@
 #        app/bench/startup.sh -p                                  (production: a configured issuer, as in the image)
 #
 # -p starts the production environment trusting a benchmark issuer whose key set (app/bench/startup-jwks.json,
-# a public key whose private half was thrown away) is served on loopback: the image's launch, JSON logs, no
+# a public key only: no token is ever presented, and its private half is not in the repository) is served on
+# loopback: the image's launch, JSON logs, no
 # development issuer (whose key generation competes for the CPU in dev).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
