@@ -12,8 +12,8 @@
 #
 # -p starts the production environment trusting a benchmark issuer whose key set (app/bench/startup-jwks.json,
 # a public key only: no token is ever presented, and its private half is not in the repository) is served on
-# loopback: the image's launch, JSON logs, no
-# development issuer (whose key generation competes for the CPU in dev).
+# loopback: the image's launch, JSON logs, no development issuer (whose key generation competes for the CPU
+# in dev).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . app/bench/lib.sh
