@@ -10,6 +10,7 @@ memory_cgroup='' next_wrapper=()
 # becomes app/run, which becomes java, so the pid and the cgroup stay the JVM's.
 limit_memory_of_next_start() {
   [ -n "${MEMORY_LIMIT:-}" ] || return 0
+  [ "$(id -u)" = 0 ] || { echo "MEMORY_LIMIT: creating a cgroup needs root" >&2; exit 1; }
   local bytes name=resource-server-bench-$$
   bytes=$(numfmt --from=iec "$MEMORY_LIMIT")
   if grep -qw memory /sys/fs/cgroup/cgroup.controllers 2>/dev/null; then
