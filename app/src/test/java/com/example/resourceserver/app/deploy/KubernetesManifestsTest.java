@@ -1,10 +1,10 @@
 package com.example.resourceserver.app.deploy;
 
 import static com.example.resourceserver.app.deploy.Manifests.assertSelects;
+import static com.example.resourceserver.app.deploy.Manifests.assertSizedResources;
 import static com.example.resourceserver.app.deploy.Manifests.container;
 import static com.example.resourceserver.app.deploy.Manifests.containerPort;
 import static com.example.resourceserver.app.deploy.Manifests.manifest;
-import static com.example.resourceserver.app.deploy.Manifests.mebibytes;
 import static com.example.resourceserver.app.deploy.Manifests.securityContext;
 import static com.example.resourceserver.app.deploy.ServiceFacts.configurationReferenceVariables;
 import static com.example.resourceserver.app.deploy.ServiceFacts.deployReadmeVariables;
@@ -20,7 +20,6 @@ import static com.example.resourceserver.app.deploy.YamlTree.list;
 import static com.example.resourceserver.app.deploy.YamlTree.map;
 import static com.example.resourceserver.app.deploy.YamlTree.str;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.resourceserver.app.launch.AppRun;
@@ -137,13 +136,7 @@ class KubernetesManifestsTest {
     @Test
     void resourcesFitTheMeasuredMemory() throws Exception {
         Map<String, Object> container = container();
-        for (String kind : List.of("requests", "limits")) {
-            for (String resource : List.of("cpu", "memory")) {
-                assertNotNull(get(container, "resources", kind, resource), "resources." + kind + "." + resource);
-            }
-        }
-        long limit = mebibytes(str(container, "resources", "limits", "memory"));
-        assertEquals(limit, mebibytes(str(container, "resources", "requests", "memory")), "memory request = limit");
+        long limit = assertSizedResources(container);
 
         long heap = AppRun.maxHeapMebibytes(); // the image starts through app/run
         long nonHeap = MEASURED_RSS_UNDER_LOAD_MIB - MEASURED_HEAP_MIB;

@@ -2,11 +2,13 @@ package com.example.resourceserver.app.deploy;
 
 import static com.example.resourceserver.app.deploy.Manifests.REDIS;
 import static com.example.resourceserver.app.deploy.Manifests.REDIS_PATCH;
+import static com.example.resourceserver.app.deploy.Manifests.assertSizedResources;
 import static com.example.resourceserver.app.deploy.Manifests.container;
+import static com.example.resourceserver.app.deploy.Manifests.containerPort;
 import static com.example.resourceserver.app.deploy.Manifests.documents;
 import static com.example.resourceserver.app.deploy.Manifests.manifest;
-import static com.example.resourceserver.app.deploy.Manifests.mebibytes;
 import static com.example.resourceserver.app.deploy.Manifests.securityContext;
+import static com.example.resourceserver.app.deploy.Manifests.selects;
 import static com.example.resourceserver.app.deploy.Repository.DEPLOY;
 import static com.example.resourceserver.app.deploy.Repository.ROOT;
 import static com.example.resourceserver.app.deploy.YamlTree.get;
@@ -25,7 +27,6 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -74,21 +75,9 @@ class KubernetesRedisManifestTest {
         return str(variable(patchEnv(), "REDIS_URI"), "value");
     }
 
-    /** The container port a Service or probe names, by number or name. */
+    /** The Redis container's port a Service or NetworkPolicy names, by number or name. */
     static int redisPort(Object port) throws Exception {
-        if (port instanceof Integer number) {
-            return number;
-        }
-        return list(redisContainer(), "ports").stream()
-                .map(p -> (Map<?, ?>) p)
-                .filter(p -> Objects.equals(port, p.get("name")))
-                .map(p -> (Integer) p.get("containerPort"))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no Redis container port named " + port));
-    }
-
-    static boolean selects(Map<String, Object> selector, Map<String, Object> labels) {
-        return labels.entrySet().containsAll(selector.entrySet());
+        return containerPort(redisContainer(), port);
     }
 
     @Test
@@ -140,13 +129,7 @@ class KubernetesRedisManifestTest {
     @Test
     void redisHasResourcesAndNeverEvictsAnEntryOrPersistsOne() throws Exception {
         Map<String, Object> container = redisContainer();
-        for (String kind : List.of("requests", "limits")) {
-            for (String resource : List.of("cpu", "memory")) {
-                assertNotNull(get(container, "resources", kind, resource), "resources." + kind + "." + resource);
-            }
-        }
-        long limit = mebibytes(str(container, "resources", "limits", "memory"));
-        assertEquals(limit, mebibytes(str(container, "resources", "requests", "memory")), "memory request = limit");
+        long limit = assertSizedResources(container);
 
         List<String> args =
                 list(container, "args").stream().map(String::valueOf).toList();

@@ -4,8 +4,10 @@ import static com.example.resourceserver.app.deploy.Repository.DEPLOY;
 import static com.example.resourceserver.app.deploy.YamlTree.get;
 import static com.example.resourceserver.app.deploy.YamlTree.list;
 import static com.example.resourceserver.app.deploy.YamlTree.map;
+import static com.example.resourceserver.app.deploy.YamlTree.str;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -75,12 +77,17 @@ final class Manifests {
         return (Map<String, Object>) containers.get(0);
     }
 
-    /** A probe's or Service's port, by number or by the container port's name. */
+    /** A probe's or Service's port, by number or by the name of one of the Deployment's container's ports. */
     static int containerPort(Object port) throws IOException {
+        return containerPort(container(), port);
+    }
+
+    /** A probe's or Service's port, by number or by the name of one of this container's ports. */
+    static int containerPort(Map<String, Object> container, Object port) {
         if (port instanceof Integer number) {
             return number;
         }
-        return list(container(), "ports").stream()
+        return list(container, "ports").stream()
                 .map(p -> (Map<?, ?>) p)
                 .filter(p -> Objects.equals(port, p.get("name")))
                 .map(p -> (Integer) p.get("containerPort"))
@@ -97,7 +104,27 @@ final class Manifests {
     static void assertSelects(Map<String, Object> selector, Map<String, Object> deployment) {
         Map<String, Object> labels = map(deployment, "spec", "template", "metadata", "labels");
         assertFalse(selector.isEmpty(), "empty selector");
-        assertTrue(labels.entrySet().containsAll(selector.entrySet()), selector + " does not select " + labels);
+        assertTrue(selects(selector, labels), selector + " does not select " + labels);
+    }
+
+    /** Whether a label selector matches these labels (every selector entry among them). */
+    static boolean selects(Map<String, Object> selector, Map<String, Object> labels) {
+        return labels.entrySet().containsAll(selector.entrySet());
+    }
+
+    /**
+     * Asserts that the container requests and limits CPU and memory, with the memory request equal to the
+     * limit (a pod that cannot be evicted for memory it was promised); returns that limit in MiB.
+     */
+    static long assertSizedResources(Map<String, Object> container) {
+        for (String kind : List.of("requests", "limits")) {
+            for (String resource : List.of("cpu", "memory")) {
+                assertNotNull(get(container, "resources", kind, resource), "resources." + kind + "." + resource);
+            }
+        }
+        long limit = mebibytes(str(container, "resources", "limits", "memory"));
+        assertEquals(limit, mebibytes(str(container, "resources", "requests", "memory")), "memory request = limit");
+        return limit;
     }
 
     static long mebibytes(String quantity) {

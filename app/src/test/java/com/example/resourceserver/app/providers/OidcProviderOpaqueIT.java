@@ -40,20 +40,39 @@ class OidcProviderOpaqueIT {
     ExternalServer provider;
     ServiceUnderTest service;
     String issuer;
+    RunningProvider opaqueTokens;
+
+    /** {@code opaque-server.mjs} running on a free port with a signing key of its own, and its issuer URL. */
+    record RunningProvider(ExternalServer server, String issuer) {
+
+        static RunningProvider start(String name, String keyId) throws Exception {
+            Path directory = installedPackage();
+            int port = ExternalServer.freePort();
+            String issuer = "http://127.0.0.1:" + port;
+            Path keys = directory.resolve("keys-" + port + ".json");
+            Files.writeString(keys, new JWKSet(TestKeys.rsa(keyId)).toString(false), StandardCharsets.UTF_8);
+            ExternalServer server = ExternalServer.start(
+                    name + "-" + port,
+                    List.of("node", "opaque-server.mjs"),
+                    directory,
+                    Map.of("OP_PORT", String.valueOf(port), "OP_KEYS_FILE", keys.toString()));
+            server.awaitReady(URI.create(issuer + "/.well-known/openid-configuration"), Duration.ofSeconds(60));
+            return new RunningProvider(server, issuer);
+        }
+
+        /** An access token by client credentials; each client's secret is its id + {@code -secret}. */
+        String token(String client, String... parameters) {
+            return OAuthClient.clientCredentials(issuer + "/token", client, client + "-secret", parameters)
+                    .accessToken();
+        }
+    }
 
     @BeforeAll
     void start() throws Exception {
-        Path directory = installedPackage();
-        int port = ExternalServer.freePort();
-        issuer = "http://127.0.0.1:" + port;
-        Path keys = directory.resolve("keys-" + port + ".json");
-        Files.writeString(keys, new JWKSet(TestKeys.rsa("opaque-op")).toString(false), StandardCharsets.UTF_8);
-        provider = ExternalServer.start(
-                "oidc-provider-opaque-" + port,
-                List.of("node", "opaque-server.mjs"),
-                directory,
-                Map.of("OP_PORT", String.valueOf(port), "OP_KEYS_FILE", keys.toString()));
-        provider.awaitReady(URI.create(issuer + "/.well-known/openid-configuration"), Duration.ofSeconds(60));
+        RunningProvider running = RunningProvider.start("oidc-provider-opaque", "opaque-op");
+        provider = running.server();
+        issuer = running.issuer();
+        opaqueTokens = running;
         Map<String, Object> properties = new HashMap<>();
         properties.put("auth.issuer", issuer);
         properties.put("auth.audience", "messages-api");
@@ -73,8 +92,7 @@ class OidcProviderOpaqueIT {
     }
 
     String token(String client, String... parameters) {
-        return OAuthClient.clientCredentials(issuer + "/token", client, client + "-secret", parameters)
-                .accessToken();
+        return opaqueTokens.token(client, parameters);
     }
 
     int status(String path, String token) {

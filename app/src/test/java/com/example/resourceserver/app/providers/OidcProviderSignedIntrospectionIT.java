@@ -6,18 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.example.resourceserver.app.support.ExternalServer;
 import com.example.resourceserver.app.support.OAuthClient;
 import com.example.resourceserver.app.support.ServiceUnderTest;
-import com.example.resourceserver.auth.testing.TestKeys;
 import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -40,20 +35,13 @@ class OidcProviderSignedIntrospectionIT {
     ExternalServer provider;
     ServiceUnderTest service;
     String issuer;
+    OidcProviderOpaqueIT.RunningProvider running;
 
     @BeforeAll
     void start() throws Exception {
-        Path directory = OidcProviderOpaqueIT.installedPackage();
-        int port = ExternalServer.freePort();
-        issuer = "http://127.0.0.1:" + port;
-        Path keys = directory.resolve("keys-" + port + ".json");
-        Files.writeString(keys, new JWKSet(TestKeys.rsa("signing-op")).toString(false), StandardCharsets.UTF_8);
-        provider = ExternalServer.start(
-                "oidc-provider-signed-introspection-" + port,
-                List.of("node", "opaque-server.mjs"),
-                directory,
-                Map.of("OP_PORT", String.valueOf(port), "OP_KEYS_FILE", keys.toString()));
-        provider.awaitReady(URI.create(issuer + "/.well-known/openid-configuration"), Duration.ofSeconds(60));
+        running = OidcProviderOpaqueIT.RunningProvider.start("oidc-provider-signed-introspection", "signing-op");
+        provider = running.server();
+        issuer = running.issuer();
         service = ServiceUnderTest.start(properties("resource-server-signed"));
     }
 
@@ -78,8 +66,7 @@ class OidcProviderSignedIntrospectionIT {
     }
 
     String token(String client, String... parameters) {
-        return OAuthClient.clientCredentials(issuer + "/token", client, client + "-secret", parameters)
-                .accessToken();
+        return running.token(client, parameters);
     }
 
     HttpResponse<String> introspect(String client, String accept, String token) {

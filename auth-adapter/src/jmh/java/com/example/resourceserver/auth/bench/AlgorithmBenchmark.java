@@ -1,11 +1,7 @@
 package com.example.resourceserver.auth.bench;
 
 import com.example.resourceserver.auth.config.AuthSettings;
-import com.example.resourceserver.auth.config.JwksLocation;
-import com.example.resourceserver.auth.config.TrustedIssuer;
 import com.example.resourceserver.auth.keys.KeyAccess;
-import com.example.resourceserver.auth.keys.KeyFetchObserver;
-import com.example.resourceserver.auth.keys.TrustedKeySets;
 import com.example.resourceserver.auth.testing.JwksServer;
 import com.example.resourceserver.auth.token.AccessTokenVerifier;
 import com.example.resourceserver.auth.token.Verification;
@@ -27,14 +23,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -65,16 +57,14 @@ public class AlgorithmBenchmark {
     @Param({"RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA"})
     public String algorithm;
 
-    private JwksServer jwks;
-    private ExecutorService executor;
-    private TrustedKeySets keySets;
+    private BenchIssuer issuer;
     private AccessTokenVerifier verifier;
     private char[] token;
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
         JWSAlgorithm alg = JWSAlgorithm.parse(algorithm);
-        jwks = JwksServer.start();
+        JwksServer jwks = JwksServer.start();
         String input = signingInput(alg, jwks.baseUrl());
         String compact;
         JWK publicKey;
@@ -106,14 +96,10 @@ public class AlgorithmBenchmark {
             compact = input + "." + signer.sign(new JWSHeader(alg), input.getBytes(StandardCharsets.US_ASCII));
         }
         jwks.publish(publicKey);
-        executor = Executors.newCachedThreadPool();
         AuthSettings settings = new AuthSettings();
         settings.setAlgorithms(algorithm);
-        TrustedIssuer issuer = new TrustedIssuer(
-                "bench", jwks.baseUrl(), "https://api.example/", new JwksLocation.Fixed(jwks.jwksUri()));
-        keySets = new TrustedKeySets(
-                List.of(issuer), settings.getJwks(), false, Clock.systemUTC(), executor, KeyFetchObserver.NONE);
-        verifier = new AccessTokenVerifier(keySets, settings.verificationPolicy(), Clock.systemUTC());
+        issuer = new BenchIssuer(jwks, settings);
+        verifier = issuer.verifier;
         token = compact.toCharArray();
         if (!(verifier.verify(compact, KeyAccess.FETCH_IF_NEEDED) instanceof Verification.Verified)) {
             throw new IllegalStateException(
@@ -141,9 +127,7 @@ public class AlgorithmBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() throws Exception {
-        keySets.close();
-        jwks.close();
-        executor.shutdownNow();
+        issuer.close();
     }
 
     /** Full verification of a token seen for the first time (cache miss), keys in memory. */

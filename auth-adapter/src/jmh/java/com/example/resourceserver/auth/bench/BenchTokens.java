@@ -32,12 +32,7 @@ public final class BenchTokens {
         TokenMint mint = new TokenMint(key, issuer, audience);
         List<String> tokens = IntStream.range(0, count)
                 .parallel()
-                .mapToObj(i -> mint.token()
-                        .claim("sub", "auth0|bench-user-" + i)
-                        .claim("azp", "zZ9t2hQsVYg0xkaL7sy2HMsF1Ty0zZhE")
-                        .claim("scope", "openid profile read:messages")
-                        .claim("exp", exp)
-                        .sign())
+                .mapToObj(i -> BenchIssuer.auth0Shaped(mint, i, exp))
                 .collect(Collectors.toList());
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("jwks.json"), new JWKSet(key.toPublicJWK()).toString());

@@ -1,11 +1,7 @@
 package com.example.resourceserver.auth.bench;
 
 import com.example.resourceserver.auth.config.AuthSettings;
-import com.example.resourceserver.auth.config.JwksLocation;
-import com.example.resourceserver.auth.config.TrustedIssuer;
 import com.example.resourceserver.auth.keys.KeyAccess;
-import com.example.resourceserver.auth.keys.KeyFetchObserver;
-import com.example.resourceserver.auth.keys.TrustedKeySets;
 import com.example.resourceserver.auth.testing.JwksServer;
 import com.example.resourceserver.auth.testing.TestKeys;
 import com.example.resourceserver.auth.testing.TokenMint;
@@ -21,9 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -58,9 +51,7 @@ public class DistinctTokenBenchmark {
     @Param("6000")
     public int tokens;
 
-    private JwksServer jwks;
-    private ExecutorService executor;
-    private TrustedKeySets keySets;
+    private BenchIssuer issuer;
     private AccessTokenVerifier verifier;
     private VerifiedTokenCache<Object> cache;
     private char[][] pool;
@@ -74,25 +65,14 @@ public class DistinctTokenBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws Exception {
         RSAKey key = TestKeys.rsa("bench");
-        jwks = JwksServer.start().publish(key);
-        executor = Executors.newCachedThreadPool();
-        AuthSettings settings = new AuthSettings();
-        TrustedIssuer issuer = new TrustedIssuer(
-                "bench", jwks.baseUrl(), "https://api.example/", new JwksLocation.Fixed(jwks.jwksUri()));
-        keySets = new TrustedKeySets(
-                List.of(issuer), settings.getJwks(), false, Clock.systemUTC(), executor, KeyFetchObserver.NONE);
-        verifier = new AccessTokenVerifier(keySets, settings.verificationPolicy(), Clock.systemUTC());
-        TokenMint mint = new TokenMint(key, jwks.baseUrl(), "https://api.example/");
+        JwksServer jwks = JwksServer.start().publish(key);
+        issuer = new BenchIssuer(jwks, new AuthSettings());
+        verifier = issuer.verifier;
+        TokenMint mint = new TokenMint(key, jwks.baseUrl(), BenchIssuer.AUDIENCE);
         long exp = Instant.now().getEpochSecond() + 3600;
         pool = IntStream.range(0, tokens)
                 .parallel()
-                .mapToObj(i -> mint.token()
-                        .claim("sub", "auth0|bench-user-" + i)
-                        .claim("azp", "zZ9t2hQsVYg0xkaL7sy2HMsF1Ty0zZhE")
-                        .claim("scope", "openid profile read:messages")
-                        .claim("exp", exp)
-                        .sign()
-                        .toCharArray())
+                .mapToObj(i -> BenchIssuer.auth0Shaped(mint, i, exp).toCharArray())
                 .toArray(char[][]::new);
         String first = new String(pool[0]);
         if (!(verifier.verify(first, KeyAccess.FETCH_IF_NEEDED) instanceof Verification.Verified)) {
@@ -111,9 +91,7 @@ public class DistinctTokenBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() throws Exception {
-        keySets.close();
-        jwks.close();
-        executor.shutdownNow();
+        issuer.close();
     }
 
     private String nextToken() {

@@ -1,11 +1,7 @@
 package com.example.resourceserver.auth.bench;
 
 import com.example.resourceserver.auth.config.AuthSettings;
-import com.example.resourceserver.auth.config.JwksLocation;
-import com.example.resourceserver.auth.config.TrustedIssuer;
 import com.example.resourceserver.auth.keys.KeyAccess;
-import com.example.resourceserver.auth.keys.KeyFetchObserver;
-import com.example.resourceserver.auth.keys.TrustedKeySets;
 import com.example.resourceserver.auth.testing.JwksServer;
 import com.example.resourceserver.auth.testing.TestKeys;
 import com.example.resourceserver.auth.testing.TokenMint;
@@ -22,9 +18,6 @@ import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -54,9 +47,7 @@ import org.openjdk.jmh.annotations.Warmup;
         jvmArgsAppend = {"-Xmx256m"})
 public class VerificationBenchmark {
 
-    private JwksServer jwks;
-    private ExecutorService executor;
-    private TrustedKeySets keySets;
+    private BenchIssuer issuer;
     private AccessTokenVerifier verifier;
     private VerifiedTokenCache<Object> cache;
     private char[] token;
@@ -72,20 +63,15 @@ public class VerificationBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws Exception {
         RSAKey key = TestKeys.rsa("bench");
-        jwks = JwksServer.start().publish(key);
-        executor = Executors.newCachedThreadPool();
-        AuthSettings settings = new AuthSettings();
-        TrustedIssuer issuer = new TrustedIssuer(
-                "bench", jwks.baseUrl(), "https://api.example/", new JwksLocation.Fixed(jwks.jwksUri()));
-        keySets = new TrustedKeySets(
-                List.of(issuer), settings.getJwks(), false, Clock.systemUTC(), executor, KeyFetchObserver.NONE);
-        verifier = new AccessTokenVerifier(keySets, settings.verificationPolicy(), Clock.systemUTC());
+        JwksServer jwks = JwksServer.start().publish(key);
+        issuer = new BenchIssuer(jwks, new AuthSettings());
+        verifier = issuer.verifier;
 
         // A token shaped like a real one: a few standard claims and scopes.
-        String compact = new TokenMint(key, jwks.baseUrl(), "https://api.example/")
+        String compact = new TokenMint(key, jwks.baseUrl(), BenchIssuer.AUDIENCE)
                 .token()
                 .claim("sub", "auth0|5f7c8ec7c33c6c004bbafe82")
-                .claim("azp", "zZ9t2hQsVYg0xkaL7sy2HMsF1Ty0zZhE")
+                .claim("azp", BenchIssuer.CLIENT_ID)
                 .claim("scope", "openid profile read:messages")
                 .claim("exp", java.time.Instant.now().getEpochSecond() + 3600)
                 .sign();
@@ -109,9 +95,7 @@ public class VerificationBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() throws Exception {
-        keySets.close();
-        jwks.close();
-        executor.shutdownNow();
+        issuer.close();
     }
 
     /** The floor: one RSA-2048 PKCS#1 v1.5 SHA-256 verification with a reused Signature object. */

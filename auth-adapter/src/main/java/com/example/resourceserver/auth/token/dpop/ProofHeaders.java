@@ -22,7 +22,9 @@ import java.util.Set;
  * each remembered value follows from the text alone; the signature, the claims, the token binding and the
  * replay check are still done for every proof. Bounded; only headers that passed their checks are remembered
  * (whatever the signature of the proof that brought them: a flood of one-off headers costs what it did before,
- * and W-TinyLFU keeps the clients' recurring ones).
+ * and W-TinyLFU keeps the clients' recurring ones). Not {@code SignedTokenParser}'s table of 64 slots, which
+ * suits an issuer's handful of token headers: here there is one header per client key, and with more clients
+ * than slots that table would keep overwriting them.
  */
 final class ProofHeaders {
 
