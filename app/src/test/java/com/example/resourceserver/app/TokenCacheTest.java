@@ -4,12 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.example.resourceserver.app.support.ServiceUnderTest;
+import com.example.resourceserver.auth.pipeline.VerdictCache;
 import com.example.resourceserver.auth.testing.JwksServer;
 import com.example.resourceserver.auth.testing.Poll;
 import com.example.resourceserver.auth.testing.TestIdentityProvider;
 import com.example.resourceserver.auth.testing.TestKeys;
-import com.example.resourceserver.auth.token.VerifiedTokenCache;
 import io.micronaut.core.type.Argument;
+import io.micronaut.inject.qualifiers.Qualifiers;
 import io.micronaut.security.authentication.Authentication;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,8 +26,10 @@ class TokenCacheTest {
 
     ServiceUnderTest service; // started by each test, stopped by idp
 
-    VerifiedTokenCache<Authentication> cache() {
-        return service.context().getBean(Argument.of(VerifiedTokenCache.class, Authentication.class));
+    @SuppressWarnings("unchecked")
+    VerdictCache<Authentication> cache() {
+        return service.context()
+                .getBean(Argument.of(VerdictCache.class, Authentication.class), Qualifiers.byName("tokens"));
     }
 
     int status(String token) {
@@ -74,7 +77,7 @@ class TokenCacheTest {
         service = ServiceUnderTest.trusting(idp)
                 .with("auth.token-cache.enabled", off)
                 .start();
-        assertFalse(service.context().containsBean(VerifiedTokenCache.class));
+        assertFalse(service.context().containsBean(VerdictCache.class, Qualifiers.byName("tokens")));
         String token = idp.valid("read:messages");
         assertEquals(200, status(token));
         assertEquals(200, status(token));

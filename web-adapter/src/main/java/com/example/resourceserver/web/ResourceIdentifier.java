@@ -1,5 +1,6 @@
 package com.example.resourceserver.web;
 
+import com.example.resourceserver.domain.access.ResourceAddress;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.annotation.Nullable;
@@ -18,10 +19,11 @@ import java.util.regex.Pattern;
  * URL the client used, as §3.3 requires clients to check. {@code X-Forwarded-*} and {@code Forwarded}
  * are never read: anyone can send them, and a proxy that rewrites the host should be described by
  * {@code web.external-url} instead. A {@code Host} that is not a plain host[:port] is not echoed: the
- * address the request came in on stands in for it.
+ * address the request came in on stands in for it. The auth adapter reads the same address, through the domain
+ * port {@link ResourceAddress}, for the {@code htu} of DPoP proofs.
  */
 @Context // a bad web.external-url stops startup
-public class ResourceIdentifier {
+public class ResourceIdentifier implements ResourceAddress {
 
     /** The path of RFC 9728 metadata, inserted between the host and the resource's path (§3.1). */
     public static final String WELL_KNOWN_PATH = "/.well-known/oauth-protected-resource";
@@ -53,15 +55,33 @@ public class ResourceIdentifier {
                 + configuredPath;
     }
 
+    /**
+     * {@code web.external-url} followed by the request's path (behind a proxy the service cannot see the scheme
+     * and host the client used, and a path in the external URL is a prefix the proxy strips); unset, the
+     * origin of this request followed by its path.
+     */
+    @Override
+    public String requestUri(boolean secure, String host, String path) {
+        String rawPath = path == null || path.isEmpty() ? "/" : path;
+        return (configured != null ? configured : origin(secure, host, null)) + rawPath;
+    }
+
     /** The path of the configured resource identifier (empty when it has none): the §3.1 suffix of the metadata path. */
     public String path() {
         return configuredPath;
     }
 
     private static String origin(HttpRequest<?> request) {
-        String scheme = request.isSecure() ? "https" : "http";
-        String host = request.getHeaders().get(HttpHeaders.HOST);
+        return origin(request.isSecure(), request.getHeaders().get(HttpHeaders.HOST), request);
+    }
+
+    /** Scheme and {@code Host}; a missing or odd {@code Host} is replaced by the server address (when known). */
+    private static String origin(boolean secure, String host, @Nullable HttpRequest<?> request) {
+        String scheme = secure ? "https" : "http";
         if (host == null || !HOST.matcher(host).matches()) {
+            if (request == null) {
+                return scheme + "://"; // no plain host: no URI, so no proof can match it
+            }
             InetSocketAddress local = request.getServerAddress();
             String address = local.getHostString();
             host = (address.indexOf(':') >= 0 ? "[" + address + "]" : address) + ":" + local.getPort();

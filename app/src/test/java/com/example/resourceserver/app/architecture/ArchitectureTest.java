@@ -17,6 +17,8 @@ import com.example.resourceserver.archfixture.auth.AuthReachingIntoWeb;
 import com.example.resourceserver.archfixture.auth.AuthUsingStrayLibrary;
 import com.example.resourceserver.archfixture.auth.config.ConfigExtendingFrameworkException;
 import com.example.resourceserver.archfixture.auth.config.ConfigReachingIntoKeys;
+import com.example.resourceserver.archfixture.auth.dpop.DpopReachingIntoIssuer;
+import com.example.resourceserver.archfixture.auth.issuer.IssuerReachingIntoPipeline;
 import com.example.resourceserver.archfixture.auth.keys.KeysReachingIntoToken;
 import com.example.resourceserver.archfixture.auth.scope.ScopeReachingIntoToken;
 import com.example.resourceserver.archfixture.auth.scope.ScopeReadingClaims;
@@ -32,7 +34,7 @@ import com.example.resourceserver.archfixture.web.WebUsingNimbus;
 import com.example.resourceserver.archfixture.web.WebUsingStrayLibrary;
 import com.example.resourceserver.archfixture.web.api.ApiUsingErrors;
 import com.example.resourceserver.archfixture.web.errors.ErrorsUsingApi;
-import com.example.resourceserver.auth.token.AccessTokenVerifier;
+import com.example.resourceserver.auth.pipeline.RequestAuthenticator;
 import com.example.resourceserver.domain.caller.Caller;
 import com.example.resourceserver.web.api.MessageController;
 import com.tngtech.archunit.core.domain.Dependency;
@@ -115,18 +117,30 @@ class ArchitectureTest {
         }
 
         // Inside the auth adapter: the Micronaut Security glue and the development issuer (both Micronaut
-        // beans), then token verification, key sets, configuration; the scope policy stands beside them.
+        // beans), the request pipeline, the issuers, what an issuer checks (access-token rules and profiles,
+        // DPoP proofs, introspection), the engine they share (keys, the JWS reader, the HTTP fetcher, strict
+        // JSON), configuration; the scope policy stands beside them.
 
         String[] authGlue() {
             return new String[] {root + ".auth.micronaut..", root + ".auth.dev.."};
         }
 
-        String authToken() {
-            return root + ".auth.token..";
+        String authPipeline() {
+            return root + ".auth.pipeline..";
         }
 
-        String authKeys() {
-            return root + ".auth.keys..";
+        String authIssuer() {
+            return root + ".auth.issuer..";
+        }
+
+        String[] authChecks() {
+            return new String[] {root + ".auth.token..", root + ".auth.dpop..", root + ".auth.introspection.."};
+        }
+
+        String[] authEngine() {
+            return new String[] {
+                root + ".auth.keys..", root + ".auth.jws..", root + ".auth.http..", root + ".auth.json.."
+            };
         }
 
         String authConfig() {
@@ -218,10 +232,11 @@ class ArchitectureTest {
                                 "jakarta..",
                                 "com.github.benmanes.caffeine..",
                                 "io.micrometer..",
-                                "io.lettuce..")
+                                "io.lettuce..",
+                                "com.fasterxml.jackson.core..")
                         .because(
-                                "the auth adapter is built on Micronaut Security, Nimbus, reactor, Caffeine, Micrometer "
-                                        + "and Lettuce (the DPoP replay store in Redis) only");
+                                "the auth adapter is built on Micronaut Security, Nimbus, reactor, Caffeine, Micrometer, "
+                                        + "Lettuce (the DPoP replay store in Redis) and jackson-core (strict JSON) only");
             }
         },
 
@@ -304,11 +319,13 @@ class ArchitectureTest {
             }
         },
 
-        AUTH_LAYERS_POINT_FROM_GLUE_TO_TOKEN_TO_KEYS_TO_CONFIG(
+        AUTH_LAYERS_POINT_FROM_GLUE_TO_PIPELINE_TO_ISSUERS_TO_CHECKS_TO_ENGINE_TO_CONFIG(
                 ConfigReachingIntoKeys.class,
                 KeysReachingIntoToken.class,
                 TokenReachingIntoGlue.class,
-                ScopeReachingIntoToken.class) {
+                ScopeReachingIntoToken.class,
+                IssuerReachingIntoPipeline.class,
+                DpopReachingIntoIssuer.class) {
             @Override
             ArchRule on(Layers layers) {
                 // Only dependencies between these layers count: the app wiring the glue is not this rule's business.
@@ -316,26 +333,35 @@ class ArchitectureTest {
                         .consideringOnlyDependenciesInLayers()
                         .layer("glue")
                         .definedBy(layers.authGlue())
-                        .layer("token")
-                        .definedBy(layers.authToken())
-                        .layer("keys")
-                        .definedBy(layers.authKeys())
+                        .layer("pipeline")
+                        .definedBy(layers.authPipeline())
+                        .layer("issuer")
+                        .definedBy(layers.authIssuer())
+                        .layer("checks")
+                        .definedBy(layers.authChecks())
+                        .layer("engine")
+                        .definedBy(layers.authEngine())
                         .layer("config")
                         .definedBy(layers.authConfig())
                         .layer("scope")
                         .definedBy(layers.authScope())
                         .whereLayer("glue")
                         .mayNotBeAccessedByAnyLayer()
-                        .whereLayer("token")
+                        .whereLayer("pipeline")
                         .mayOnlyBeAccessedByLayers("glue")
-                        .whereLayer("keys")
-                        .mayOnlyBeAccessedByLayers("glue", "token")
+                        .whereLayer("issuer")
+                        .mayOnlyBeAccessedByLayers("glue", "pipeline")
+                        .whereLayer("checks")
+                        .mayOnlyBeAccessedByLayers("glue", "pipeline", "issuer")
+                        .whereLayer("engine")
+                        .mayOnlyBeAccessedByLayers("glue", "pipeline", "issuer", "checks")
                         .whereLayer("config")
-                        .mayOnlyBeAccessedByLayers("glue", "token", "keys")
+                        .mayOnlyBeAccessedByLayers("glue", "pipeline", "issuer", "checks", "engine")
                         .whereLayer("scope")
                         .mayOnlyBeAccessedByLayers("glue")
-                        .because("inside the auth adapter, Micronaut glue uses token verification, which uses "
-                                + "key sets, which use configuration, and never the other way round");
+                        .because("inside the auth adapter, the glue drives the pipeline, which finds the issuer, which "
+                                + "runs the checks on the shared engine, all built from configuration, and never the "
+                                + "other way round");
             }
         },
 
@@ -435,7 +461,7 @@ class ArchitectureTest {
             assertFalse(production.that(resideInAPackage(layer + "..")).isEmpty(), () -> "no classes in " + layer);
         }
         assertTrue(production.contain(Caller.class), "domain");
-        assertTrue(production.contain(AccessTokenVerifier.class), "auth adapter");
+        assertTrue(production.contain(RequestAuthenticator.class), "auth adapter");
         assertTrue(production.contain(MessageController.class), "web adapter");
         assertTrue(production.contain(Application.class), "app");
 

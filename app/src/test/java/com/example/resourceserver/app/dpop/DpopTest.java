@@ -7,10 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.example.resourceserver.app.operations.Prometheus;
 import com.example.resourceserver.app.support.ProviderDpopClient;
 import com.example.resourceserver.app.support.ServiceUnderTest;
+import com.example.resourceserver.auth.pipeline.VerdictCache;
 import com.example.resourceserver.auth.testing.TestIdentityProvider;
-import com.example.resourceserver.auth.token.VerifiedTokenCache;
 import com.example.resourceserver.domain.caller.AuthenticationFailure.Reason;
 import io.micronaut.core.type.Argument;
+import io.micronaut.inject.qualifiers.Qualifiers;
 import io.micronaut.security.authentication.Authentication;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -122,8 +123,8 @@ class DpopTest {
         String token = client.boundToken(idp, "");
         assertEquals(200, client.get(service, PRIVATE, token).statusCode());
         assertEquals(200, client.get(service, PRIVATE, token).statusCode());
-        VerifiedTokenCache<?> cache =
-                service.context().getBean(Argument.of(VerifiedTokenCache.class, Authentication.class));
+        VerdictCache<?> cache = service.context()
+                .getBean(Argument.of(VerdictCache.class, Authentication.class), Qualifiers.byName("tokens"));
         assertEquals(1, cache.stats().hitCount()); // the token came from the cache the second time...
 
         // ...and still a proof by another key, a replayed one, or none at all is refused.

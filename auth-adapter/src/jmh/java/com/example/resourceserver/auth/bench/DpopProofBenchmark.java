@@ -1,9 +1,9 @@
 package com.example.resourceserver.auth.bench;
 
-import com.example.resourceserver.auth.token.dpop.DpopOutcome;
-import com.example.resourceserver.auth.token.dpop.DpopProofVerifier;
-import com.example.resourceserver.auth.token.dpop.InMemoryProofReplayStore;
-import com.example.resourceserver.auth.token.dpop.ProofRules;
+import com.example.resourceserver.auth.dpop.DpopOutcome;
+import com.example.resourceserver.auth.dpop.DpopProofVerifier;
+import com.example.resourceserver.auth.dpop.InMemoryProofReplayStore;
+import com.example.resourceserver.auth.dpop.ProofRules;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.JWK;

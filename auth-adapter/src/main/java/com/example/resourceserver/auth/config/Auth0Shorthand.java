@@ -9,17 +9,19 @@ import java.util.Optional;
  */
 final class Auth0Shorthand {
 
+    /** The name of the issuer the pair stands for, in logs, health and metrics. */
+    static final String NAME = "auth0";
+
     private Auth0Shorthand() {}
 
-    /** The issuer the pair stands for, empty when neither is set; its provider is auth0. */
-    static Optional<TrustedIssuer> issuer(Auth0Settings auth0, String apiIdentifier) {
-        return issuer(auth0, apiIdentifier, ProviderSettings.of(Provider.AUTH0));
-    }
-
-    /** The same, with the auth0 profile's settings (e.g. scope aliases from the top-level AUTH_* variables). */
-    static Optional<TrustedIssuer> issuer(Auth0Settings auth0, String apiIdentifier, ProviderSettings settings) {
-        String domain = Blank.toNull(auth0.getDomain());
-        String audience = Blank.toNull(auth0.getAudience());
+    /**
+     * The issuer the pair stands for, with these provider settings (the auth0 profile's, from the top-level
+     * variables); empty when neither is set.
+     */
+    static Optional<TrustedIssuer> issuer(
+            String auth0Domain, String auth0Audience, String apiIdentifier, ProviderSettings settings) {
+        String domain = Blank.toNull(auth0Domain);
+        String audience = Blank.toNull(auth0Audience);
         String alias = Blank.toNull(apiIdentifier);
         if (audience != null && alias != null && !audience.equals(alias)) {
             throw new InvalidAuthConfigurationException("AUTH0_AUDIENCE and API_IDENTIFIER are both set and differ: "
@@ -47,7 +49,7 @@ final class Auth0Shorthand {
         // What the Auth0 quickstarts do: issuer with a trailing slash, keys at the well-known path.
         String issuer = "https://" + domain + "/";
         URI jwks = URI.create("https://" + domain + "/.well-known/jwks.json");
-        return Optional.of(new TrustedIssuer("auth0", issuer, audience, new JwksLocation.Fixed(jwks), settings));
+        return Optional.of(new TrustedIssuer(NAME, issuer, audience, new JwksLocation.Fixed(jwks), settings));
     }
 
     private static boolean isHostName(String value) {

@@ -1,7 +1,9 @@
 package com.example.resourceserver.auth.config;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,58 +16,69 @@ public final class AuthConfigurationResolver {
     private AuthConfigurationResolver() {}
 
     /**
-     * Runs every check, in the order an operator reads them: key settings, token cache, issuers, then the
-     * token rules.
+     * Runs every check, in the order an operator reads them: key settings, token cache, issuers, the token
+     * rules, then DPoP and introspection, per issuer.
      *
-     * @param apiIdentifier the quickstarts' name for {@code AUTH0_AUDIENCE}; blank when unset
-     * @param named         the entries under {@code auth.issuers}
-     * @param devIssuer     the local development issuer, trusted only when nothing else is configured
+     * @param devIssuer the local development issuer, trusted only when nothing else is configured
      */
     public static AuthConfiguration resolve(
-            AuthSettings auth,
-            Auth0Settings auth0,
-            String apiIdentifier,
-            List<NamedIssuerSettings> named,
-            Optional<TrustedIssuer> devIssuer) {
+            AuthSettings auth, IssuerSources sources, Optional<TrustedIssuer> devIssuer) {
         auth.getJwks().validate();
         auth.getTokenCache().validate();
         boolean insecure = auth.isInsecureAllowHttp();
 
-        List<TrustedIssuer> issuers = new ArrayList<>();
-        // The AUTH_* variables are the entry named default; it takes the same path as auth.issuers.<name>.
-        Optional<IssuerEntry> topLevel = auth.defaultIssuer();
-        Optional<TrustedIssuer> shorthand = Auth0Shorthand.issuer(auth0, apiIdentifier);
-        if (shorthand.isPresent() && topLevel.isPresent() && topLevel.get().namesNoIssuer()) {
+        // Each issuer with the entry that configured it (its DPoP and introspection settings come from there).
+        Map<TrustedIssuer, IssuerEntry> issuers = new LinkedHashMap<>();
+        IssuerEntry topLevel = sources.topLevel();
+        Optional<TrustedIssuer> shorthand = Auth0Shorthand.issuer(
+                sources.auth0Domain(),
+                sources.auth0Audience(),
+                sources.apiIdentifier(),
+                ProviderSettings.of(Provider.AUTH0));
+        boolean topLevelIssuer = !topLevel.isUnset();
+        if (shorthand.isPresent() && topLevelIssuer && topLevel.namesNoIssuer()) {
             // AUTH0_DOMAIN implies AUTH_PROVIDER=auth0; the top-level provider settings are the Auth0 issuer's.
-            ProviderSettings settings = topLevel.get()
-                    .provider()
-                    .resolveForAuth0Domain(topLevel.get().variables());
-            shorthand = Auth0Shorthand.issuer(auth0, apiIdentifier, settings);
-            topLevel = Optional.empty();
+            shorthand = Auth0Shorthand.issuer(
+                    sources.auth0Domain(),
+                    sources.auth0Audience(),
+                    sources.apiIdentifier(),
+                    ProviderSettings.forAuth0Domain(topLevel));
+            topLevelIssuer = false;
         }
-        shorthand.ifPresent(issuers::add);
+        shorthand.ifPresent(issuer -> issuers.put(issuer, topLevel));
         List<IssuerEntry> entries = new ArrayList<>();
-        topLevel.ifPresent(entries::add);
-        named.forEach(settings -> entries.add(settings.entry()));
-        for (IssuerEntry entry : entries) {
-            issuers.add(entry.trustedIssuer(insecure));
+        if (topLevelIssuer) {
+            entries.add(topLevel);
         }
-        if (shorthand.isPresent() && topLevel.isPresent()) {
+        entries.addAll(sources.listed());
+        for (IssuerEntry entry : entries) {
+            issuers.put(IssuerDefinitions.of(entry, insecure), entry);
+        }
+        if (shorthand.isPresent() && topLevelIssuer) {
             throw new InvalidAuthConfigurationException("Both AUTH0_DOMAIN and AUTH_ISSUER are set: "
                     + "configure one issuer through either the Auth0 pair or the AUTH_* variables "
                     + "(list further issuers under auth.issuers in application.yml).");
         }
-        DuplicateIssuers.rejectRepeatedNames(entries);
+        DuplicateIssuers.rejectRepeatedNames(entries, shorthand);
         if (issuers.isEmpty() && devIssuer.isPresent()) {
-            issuers.add(devIssuer.get());
+            issuers.put(devIssuer.get(), topLevel);
         }
         if (issuers.isEmpty()) {
             throw new InvalidAuthConfigurationException("No token issuer is configured: set AUTH0_DOMAIN and "
                     + "AUTH0_AUDIENCE, or AUTH_ISSUER and AUTH_AUDIENCE (or start with MICRONAUT_ENVIRONMENTS=dev "
                     + "for the local development issuer).");
         }
-        DuplicateIssuers.rejectRepeatedIssuers(issuers);
+        DuplicateIssuers.rejectRepeatedIssuers(issuers.keySet());
+        VerificationPolicy policy = auth.verificationPolicy();
+        auth.getDpop().validate();
+        auth.getIntrospection().validate();
         return new AuthConfiguration(
-                issuers, auth.verificationPolicy(), insecure, auth.getJwks(), auth.getTokenCache());
+                IssuerDefinitions.withModesAndIntrospection(issuers, topLevel, insecure),
+                policy,
+                insecure,
+                auth.getJwks(),
+                auth.getTokenCache(),
+                auth.getDpop(),
+                auth.getIntrospection());
     }
 }

@@ -7,21 +7,14 @@ import java.time.Duration;
 import java.util.Set;
 
 /**
- * DPoP (RFC 9449) settings under {@code auth.dpop.*}. Micronaut maps {@code AUTH_DPOP_PROOF_MAX_AGE} and the
- * like to these by itself; {@code AUTH_DPOP} (the mode) and {@code REDIS_URI} are mapped to {@code mode} and
- * {@code redis-uri} in application.yml, since {@code auth.dpop} is this object and {@code redis.uri} is
- * another module's. Values are read as strings and checked by {@link #validate()}, which stops startup with
- * one sentence naming the variable.
+ * DPoP (RFC 9449) settings under {@code auth.dpop.*} shared by every issuer (each issuer's mode is an
+ * {@link IssuerSetting}). Micronaut maps {@code AUTH_DPOP_PROOF_MAX_AGE} and the like to these by itself;
+ * {@code REDIS_URI} is mapped to {@code redis-uri} in application.yml, since {@code redis.uri} is another
+ * module's. Values are read as strings and checked by {@link #validate()}, which stops startup with one
+ * sentence naming the variable.
  */
 @ConfigurationProperties("auth.dpop")
 public class DpopSettings {
-
-    /** Whether requests may, must or must not use {@code Authorization: DPoP}. */
-    public enum Mode {
-        ALLOWED,
-        REQUIRED,
-        DISABLED
-    }
 
     /** Where used proofs are remembered. */
     public enum ReplayStore {
@@ -31,22 +24,12 @@ public class DpopSettings {
 
     private static final Duration MAX_REDIS_TIMEOUT = Duration.ofSeconds(5);
 
-    private String mode = "allowed";
     private String proofMaxAge = "60s";
     private String algorithms = "ES256,PS256,RS256";
     private String replayStore = "memory";
     private String redisUri;
     private String redisTimeout = "500ms";
     private int replayCacheMaxEntries = 100_000;
-
-    /** {@code allowed} (default), {@code required} or {@code disabled}. */
-    public String getMode() {
-        return mode;
-    }
-
-    public void setMode(String mode) {
-        this.mode = mode;
-    }
 
     /** How old a proof's {@code iat} may be, besides the leeway, e.g. {@code 60s}. */
     public String getProofMaxAge() {
@@ -104,7 +87,6 @@ public class DpopSettings {
 
     /** Checks every setting at once, so that startup stops on the first wrong one. */
     public void validate() {
-        mode();
         proofMaxAge();
         algorithmSet();
         if (replayStoreKind() == ReplayStore.REDIS) {
@@ -114,20 +96,6 @@ public class DpopSettings {
         if (replayCacheMaxEntries < 1) {
             throw new InvalidAuthConfigurationException("AUTH_DPOP_REPLAY_CACHE_MAX_ENTRIES must be at least 1.");
         }
-    }
-
-    public Mode mode() {
-        return modeOf(mode, "AUTH_DPOP");
-    }
-
-    /** Reads a mode; {@code variable} names the setting in the sentence that stops startup. */
-    static Mode modeOf(String value, String variable) {
-        for (Mode m : Mode.values()) {
-            if (m.name().equalsIgnoreCase(trimmed(value))) {
-                return m;
-            }
-        }
-        throw new InvalidAuthConfigurationException(variable + " must be allowed, required or disabled.");
     }
 
     public Duration proofMaxAge() {

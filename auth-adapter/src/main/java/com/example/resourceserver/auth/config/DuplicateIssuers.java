@@ -1,18 +1,20 @@
 package com.example.resourceserver.auth.config;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
-/** One entry per trusted issuer: the same {@code iss} or the same entry name twice is a contradiction. */
+/** One entry per trusted issuer: the same {@code iss} or the same name twice is a contradiction. */
 final class DuplicateIssuers {
 
     private DuplicateIssuers() {}
 
     /** Two entries for one {@code iss} would disagree about its audience or keys. */
-    static void rejectRepeatedIssuers(List<TrustedIssuer> issuers) {
+    static void rejectRepeatedIssuers(Collection<TrustedIssuer> issuers) {
         Set<String> seen = new LinkedHashSet<>();
         for (TrustedIssuer issuer : issuers) {
             if (!seen.add(issuer.issuer())) {
@@ -24,18 +26,19 @@ final class DuplicateIssuers {
 
     /**
      * The name labels logs, health and metrics, so it must be unique. Entries under {@code auth.issuers}
-     * have distinct names by construction; the clash left is {@code auth.issuers.default} next to the
-     * {@code AUTH_*} variables, which are the entry named default.
+     * have distinct names by construction; the clashes left are {@code auth.issuers.default} next to the
+     * {@code AUTH_*} variables, which are the entry named default, and {@code auth.issuers.auth0} next to the
+     * Auth0 pair.
      */
-    static void rejectRepeatedNames(List<IssuerEntry> entries) {
-        Map<String, IssuerEntry> byName = new HashMap<>();
+    static void rejectRepeatedNames(List<IssuerEntry> entries, Optional<TrustedIssuer> auth0) {
+        Map<String, String> sourceByName = new HashMap<>();
+        auth0.ifPresent(issuer -> sourceByName.put(issuer.name(), "AUTH0_DOMAIN"));
         for (IssuerEntry entry : entries) {
-            IssuerEntry earlier = byName.putIfAbsent(entry.name(), entry);
+            String earlier = sourceByName.putIfAbsent(entry.name(), entry.source());
             if (earlier != null) {
-                throw new InvalidAuthConfigurationException(
-                        "Both " + earlier.variables().source() + " and "
-                                + entry.variables().source() + " configure the issuer named " + entry.name()
-                                + ": give the entry under auth.issuers another name.");
+                throw new InvalidAuthConfigurationException("Both " + earlier + " and " + entry.source()
+                        + " configure the issuer named " + entry.name()
+                        + ": give the entry under auth.issuers another name.");
             }
         }
     }

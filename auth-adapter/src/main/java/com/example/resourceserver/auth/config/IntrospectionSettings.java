@@ -1,75 +1,21 @@
 package com.example.resourceserver.auth.config;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
-import io.micronaut.core.annotation.Nullable;
 import java.time.Duration;
 
 /**
- * RFC 7662 token introspection, {@code auth.introspection.*} (environment {@code AUTH_INTROSPECTION_*}).
- * The endpoint and client here belong to the issuer named {@code default} (the top-level
- * {@code AUTH_ISSUER}), or to the only issuer when there is one; other issuers set theirs under
- * {@code auth.issuers.<name>.introspection-*} ({@link IssuerIntrospectionSettings}). The limits and the
- * cache apply to every issuer. Checked by {@link IntrospectionResolver}.
+ * RFC 7662 token introspection, {@code auth.introspection.*} (environment {@code AUTH_INTROSPECTION_*}): the
+ * limits and the cache, which apply to every issuer. Each issuer's endpoint and client are
+ * {@link IssuerSetting}s ({@code AUTH_INTROSPECTION_URI} is the top-level issuer's). Checked by
+ * {@link #validate()}.
  */
 @ConfigurationProperties("auth.introspection")
 public class IntrospectionSettings {
 
-    private String uri;
-    private String clientId;
-    private String clientSecret;
-    private boolean introspectJwts;
-    private String signedResponses = "none";
     private Duration timeout = Duration.ofSeconds(3);
     private int maxResponseBytes = 64 * 1024;
     private int maxTokenLength = 4096;
     private Cache cache = new Cache();
-
-    /** The introspection endpoint; unset with a client id: {@code introspection_endpoint} from discovery. */
-    public @Nullable String getUri() {
-        return uri;
-    }
-
-    public void setUri(@Nullable String uri) {
-        this.uri = uri;
-    }
-
-    /** The client this service authenticates as ({@code client_secret_basic}). */
-    public @Nullable String getClientId() {
-        return clientId;
-    }
-
-    public void setClientId(@Nullable String clientId) {
-        this.clientId = clientId;
-    }
-
-    public @Nullable String getClientSecret() {
-        return clientSecret;
-    }
-
-    public void setClientSecret(@Nullable String clientSecret) {
-        this.clientSecret = clientSecret;
-    }
-
-    /** Whether JWTs of this issuer are introspected too, after local verification (revocation checks). */
-    public boolean isIntrospectJwts() {
-        return introspectJwts;
-    }
-
-    public void setIntrospectJwts(boolean introspectJwts) {
-        this.introspectJwts = introspectJwts;
-    }
-
-    /**
-     * RFC 9701 signed answers: {@code none} (JSON only), {@code accepted} (a signed JWT preferred and verified,
-     * plain JSON taken too) or {@code required} (a verified signed JWT only).
-     */
-    public @Nullable String getSignedResponses() {
-        return signedResponses;
-    }
-
-    public void setSignedResponses(@Nullable String signedResponses) {
-        this.signedResponses = signedResponses;
-    }
 
     /** How long a request waits for the endpoint (connect and answer) before it is answered 503. */
     public Duration getTimeout() {
@@ -104,6 +50,26 @@ public class IntrospectionSettings {
 
     public void setCache(Cache cache) {
         this.cache = cache;
+    }
+
+    /** Every limit positive (the inactive TTL may be zero), or one sentence naming the setting. */
+    public void validate() {
+        requirePositive(timeout, "auth.introspection.timeout");
+        requirePositive(cache.getMaxTtl(), "auth.introspection.cache.max-ttl");
+        if (cache.getInactiveTtl() == null || cache.getInactiveTtl().isNegative()) {
+            throw new InvalidAuthConfigurationException(
+                    "auth.introspection.cache.inactive-ttl must be zero or positive.");
+        }
+        if (maxResponseBytes < 256 || maxTokenLength < 16 || cache.getMaxEntries() < 1 || cache.getMaxBytes() < 1) {
+            throw new InvalidAuthConfigurationException("auth.introspection.max-response-bytes must be at least 256, "
+                    + "max-token-length at least 16, and the cache's max-entries and max-bytes positive.");
+        }
+    }
+
+    private static void requirePositive(Duration duration, String name) {
+        if (duration == null || duration.isNegative() || duration.isZero()) {
+            throw new InvalidAuthConfigurationException(name + " must be a positive duration.");
+        }
     }
 
     /** {@code auth.introspection.cache.*}: answers remembered by the SHA-256 of the token. */

@@ -1,84 +1,111 @@
 package com.example.resourceserver.auth.config;
 
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
- * One issuer as configured, before it is checked: the top-level {@code AUTH_ISSUER},
- * {@code AUTH_AUDIENCE}, {@code AUTH_JWKS_URI} and provider settings (the entry named {@value #DEFAULT_NAME})
- * or one {@code auth.issuers.<name>}. Both become a {@link TrustedIssuer} the same way; only the variable
- * names in the sentences differ, and those come with the entry. Blank values count as unset.
+ * One issuer's settings as configured, before they are checked: the top-level ones (the entry named
+ * {@value #DEFAULT_NAME}) or one {@code auth.issuers.<name>}. Both are read and checked the same way; only the
+ * names in the sentences differ, and {@link #variable} gives them. Values are trimmed; blank counts as unset.
+ *
+ * @param name     the issuer's name in logs, health and metrics
+ * @param topLevel whether the values come from the top-level settings
+ * @param values   the settings that are set
  */
-record IssuerEntry(
-        String name,
-        String issuer,
-        String audience,
-        String jwksUri,
-        ProviderEntry provider,
-        IssuerVariables variables) {
+public record IssuerEntry(String name, boolean topLevel, Map<IssuerSetting, String> values) {
 
     /** The name of the entry made of the top-level {@code AUTH_*} variables. */
-    static final String DEFAULT_NAME = "default";
+    public static final String DEFAULT_NAME = "default";
 
-    IssuerEntry {
+    public IssuerEntry {
         Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(provider, "provider");
-        Objects.requireNonNull(variables, "variables");
-        issuer = Blank.toNull(issuer);
-        audience = Blank.toNull(audience);
-        jwksUri = Blank.toNull(jwksUri);
+        EnumMap<IssuerSetting, String> set = new EnumMap<>(IssuerSetting.class);
+        values.forEach((setting, value) -> {
+            String trimmed = Blank.toNull(value);
+            if (trimmed != null) {
+                set.put(setting, trimmed);
+            }
+        });
+        values = set.isEmpty() ? Map.of() : Map.copyOf(set);
     }
 
-    /** An entry without provider settings: the generic provider. */
-    IssuerEntry(String name, String issuer, String audience, String jwksUri, IssuerVariables variables) {
-        this(name, issuer, audience, jwksUri, ProviderEntry.UNSET, variables);
+    /** The top-level settings, looked up by property name ({@code auth.issuer}, ...). */
+    public static IssuerEntry topLevel(Function<String, String> lookup) {
+        return read(DEFAULT_NAME, true, setting -> lookup.apply(setting.property));
     }
 
-    boolean isUnset() {
-        return namesNoIssuer() && provider.isUnset();
+    /** The settings under {@code auth.issuers.<name>}, looked up by property name. */
+    public static IssuerEntry listed(String name, Function<String, String> lookup) {
+        return read(name, false, setting -> lookup.apply("auth.issuers." + name + "." + setting.key));
+    }
+
+    private static IssuerEntry read(String name, boolean topLevel, Function<IssuerSetting, String> lookup) {
+        Map<IssuerSetting, String> values = new EnumMap<>(IssuerSetting.class);
+        for (IssuerSetting setting : IssuerSetting.values()) {
+            String value = lookup.apply(setting);
+            if (value != null) {
+                values.put(setting, value);
+            }
+        }
+        return new IssuerEntry(name, topLevel, values);
+    }
+
+    /** The value, trimmed; null when unset or blank. */
+    public String value(IssuerSetting setting) {
+        return values.get(setting);
+    }
+
+    public boolean has(IssuerSetting setting) {
+        return values.containsKey(setting);
+    }
+
+    /** What the operator typed to set {@code setting} here: {@code AUTH_ISSUER}, {@code auth.issuers.x.issuer}. */
+    public String variable(IssuerSetting setting) {
+        return topLevel ? setting.variable : source() + "." + setting.key;
+    }
+
+    /** The entry as a whole: {@code AUTH_ISSUER} or {@code auth.issuers.<name>}. */
+    public String source() {
+        return topLevel ? IssuerSetting.ISSUER.variable : "auth.issuers." + name;
+    }
+
+    /** Whether the entry configures an issuer at all (introspection or DPoP settings alone do not). */
+    public boolean isUnset() {
+        return values.keySet().stream().noneMatch(IssuerSetting::identifies);
     }
 
     /** Neither issuer, audience nor JWKS URL is set (provider settings may be). */
     boolean namesNoIssuer() {
-        return issuer == null && audience == null && jwksUri == null;
+        return !has(IssuerSetting.ISSUER) && !has(IssuerSetting.AUDIENCE) && !has(IssuerSetting.JWKS_URI);
     }
 
-    /**
-     * An issuer needs its exact {@code iss} and, unless it is Cognito, the audience its tokens carry; the JWKS
-     * URL is optional. Cognito access tokens carry no {@code aud}, so an audience there would never match.
-     */
-    ProviderSettings validate() {
-        if (issuer == null) {
-            String setVariable = audience != null
-                    ? variables.audience()
-                    : jwksUri != null ? variables.jwksUri() : provider.firstSetVariable(variables);
-            throw new InvalidAuthConfigurationException(variables.missingIssuer(setVariable));
-        }
-        ProviderSettings settings = provider.resolve(variables);
-        if (settings.provider() == Provider.COGNITO) {
-            if (audience != null) {
-                throw new InvalidAuthConfigurationException(variables.audience() + " must not be set with "
-                        + variables.provider() + "=cognito: Cognito access tokens carry no aud; list the app "
-                        + "clients allowed to call this API in " + variables.allowedClientIds() + " instead.");
+    /** The sentence when the issuer is missing although {@code setVariable} is set. */
+    String missingIssuer(String setVariable) {
+        return topLevel
+                ? setVariable + " is set but AUTH_ISSUER is missing: set AUTH_ISSUER to the exact iss value of your "
+                        + "tokens."
+                : variable(IssuerSetting.ISSUER)
+                        + " is missing: every entry under auth.issuers needs an issuer and an audience.";
+    }
+
+    /** The sentence when the issuer is set but the audience is missing. */
+    String missingAudience() {
+        return topLevel
+                ? "AUTH_ISSUER is set but AUTH_AUDIENCE is missing: set AUTH_AUDIENCE to the API identifier your "
+                        + "tokens carry in aud."
+                : variable(IssuerSetting.AUDIENCE)
+                        + " is missing: every entry under auth.issuers needs an issuer and an audience.";
+    }
+
+    /** The first identifying setting that is set, for "X is set but the issuer is missing". */
+    String firstSetVariable() {
+        for (IssuerSetting setting : IssuerSetting.values()) {
+            if (setting.identifies() && has(setting)) {
+                return variable(setting);
             }
-        } else if (audience == null) {
-            throw new InvalidAuthConfigurationException(variables.missingAudience());
         }
-        return settings;
-    }
-
-    /** Keys from the configured JWKS URL, else from the issuer's metadata (discovery). */
-    TrustedIssuer trustedIssuer(boolean insecureHttpAllowed) {
-        ProviderSettings settings = validate();
-        if (jwksUri != null) {
-            return new TrustedIssuer(
-                    name,
-                    issuer,
-                    audience,
-                    new JwksLocation.Fixed(FetchableUrl.parse(jwksUri, variables.jwksUri(), insecureHttpAllowed)),
-                    settings);
-        }
-        // Without an explicit JWKS URL the issuer itself is fetched (discovery), so it must be a safe URL.
-        FetchableUrl.parse(issuer, variables.issuer(), insecureHttpAllowed);
-        return new TrustedIssuer(name, issuer, audience, new JwksLocation.Discovered(issuer), settings);
+        return variable(IssuerSetting.ISSUER);
     }
 }

@@ -2,6 +2,8 @@ package com.example.resourceserver.auth.keys;
 
 import com.example.resourceserver.auth.config.JwksLocation;
 import com.example.resourceserver.auth.config.TrustedIssuer;
+import com.example.resourceserver.auth.http.BoundedFetcher;
+import com.example.resourceserver.auth.http.IssuerMetadata;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.JWKSetCacheRefreshEvaluator;
@@ -9,10 +11,7 @@ import com.nimbusds.jose.jwk.source.JWKSetParseException;
 import com.nimbusds.jose.jwk.source.JWKSetRetrievalException;
 import com.nimbusds.jose.jwk.source.JWKSetSource;
 import com.nimbusds.jose.proc.SecurityContext;
-import com.nimbusds.jose.util.ResourceRetriever;
-import java.io.IOException;
-import java.net.URL;
-import java.text.ParseException;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -24,34 +23,34 @@ import org.slf4j.LoggerFactory;
  * layers above cache, rate-limit and ride out outages).
  *
  * <p>Our own code instead of Nimbus's {@code URLBasedJWKSetSource} because that one (a) needs the URL
- * up front, while ours finds it by discovery on first use so the service can start while the issuer
- * is down, and (b) fails the whole set when one JWK is malformed (see {@link SigningKeySetParser}).
- * It also records each attempt in {@link KeySetStatus} and tells the {@link KeyFetchObserver}.
+ * up front, while ours finds it through the issuer's metadata on first use so the service can start while the
+ * issuer is down, (b) fails the whole set when one JWK is malformed (see {@link SigningKeySetParser}) and
+ * (c) follows redirects to any host. It also records each attempt in {@link KeySetStatus} and tells the
+ * {@link KeyFetchObserver}.
  */
 final class IssuerJwkSetSource implements JWKSetSource<SecurityContext> {
 
     private static final Logger LOG = LoggerFactory.getLogger(IssuerJwkSetSource.class);
 
     private final TrustedIssuer issuer;
-    private final ResourceRetriever retriever;
-    private final IssuerMetadataDiscovery discovery;
+    private final BoundedFetcher http;
+    private final IssuerMetadata metadata;
     private final SigningKeySetParser parser;
     private final KeySetStatus status;
     private final Clock clock;
     private final KeyFetchObserver observer;
-    private volatile URL discoveredJwksUrl;
     private volatile List<String> lastKids = List.of();
 
     IssuerJwkSetSource(
             TrustedIssuer issuer,
-            ResourceRetriever retriever,
-            boolean insecureHttpAllowed,
+            BoundedFetcher http,
+            IssuerMetadata metadata,
             KeySetStatus status,
             Clock clock,
             KeyFetchObserver observer) {
         this.issuer = issuer;
-        this.retriever = retriever;
-        this.discovery = new IssuerMetadataDiscovery(retriever, insecureHttpAllowed);
+        this.http = http;
+        this.metadata = metadata;
         this.parser = new SigningKeySetParser(issuer.name());
         this.status = status;
         this.clock = clock;
@@ -73,37 +72,35 @@ final class IssuerJwkSetSource implements JWKSetSource<SecurityContext> {
     }
 
     private JWKSet fetch() throws KeySourceException {
-        URL url;
+        URI uri;
         try {
-            url = jwksUrl();
-        } catch (IOException | KeySourceException e) {
+            uri = jwksUri();
+        } catch (BoundedFetcher.Failure e) {
             fail("discovery failed: " + e.getMessage());
-            throw new JWKSetRetrievalException("Discovery failed for issuer " + issuer.name(), e);
+            throw new JWKSetRetrievalException("Discovery failed for issuer " + issuer.name(), null);
         }
         String content;
         try {
-            content = retriever.retrieveResource(url).getContent();
-        } catch (IOException e) {
-            discoveredJwksUrl = null; // the issuer may have moved its keys; discover again next time
-            fail("fetching " + url + " failed: " + e.getMessage());
-            throw new JWKSetRetrievalException("Could not fetch the key set of issuer " + issuer.name(), e);
+            content = http.get(uri, "application/jwk-set+json, application/json");
+        } catch (BoundedFetcher.Failure e) {
+            metadata.forget(); // the issuer may have moved its keys; discover again next time
+            fail("fetching " + uri + " failed: " + e.getMessage());
+            throw new JWKSetRetrievalException("Could not fetch the key set of issuer " + issuer.name(), null);
         }
-        JWKSet keys;
-        try {
-            keys = parser.parse(content);
-        } catch (ParseException e) {
-            fail("the key set at " + url + " is not a JWK set: " + e.getMessage());
-            throw new JWKSetParseException("The key set of issuer " + issuer.name() + " is not a JWK set", e);
+        SigningKeySetParser.Parsed parsed = parser.parse(content);
+        if (parsed == null) {
+            fail("the key set at " + uri + " is not a JWK set");
+            throw new JWKSetParseException("The key set of issuer " + issuer.name() + " is not a JWK set", null);
         }
         boolean recovered = status.lastAttemptFailed();
-        status.recordSuccess(clock.instant(), keys.size());
-        announce(keys, url, recovered);
-        return keys;
+        status.recordSuccess(clock.instant(), parsed.keys().size());
+        announce(parsed, uri, recovered);
+        return parsed.keys();
     }
 
-    /** One line per change of the key set or recovery, not one per routine refresh. */
-    private void announce(JWKSet keys, URL url, boolean recovered) {
-        List<String> kids = keys.getKeys().stream()
+    /** One line per change of the key set or recovery, not one per routine refresh; unusable keys at WARN. */
+    private void announce(SigningKeySetParser.Parsed parsed, URI uri, boolean recovered) {
+        List<String> kids = parsed.keys().getKeys().stream()
                 .map(k -> String.valueOf(k.getKeyID()))
                 .sorted()
                 .toList();
@@ -111,10 +108,14 @@ final class IssuerJwkSetSource implements JWKSetSource<SecurityContext> {
             LOG.info(
                     "Keys of issuer '{}' loaded from {}: {} signing key(s) {}{}",
                     issuer.name(),
-                    url,
+                    uri,
                     kids.size(),
                     kids,
                     recovered ? " (recovered)" : "");
+            for (String unusable : parsed.unusable()) {
+                // Tokens signed with such a key are refused: say why once per key set, where operators look.
+                LOG.warn("Issuer '{}': {}", issuer.name(), unusable);
+            }
         } else {
             LOG.debug("Keys of issuer '{}' refreshed, unchanged", issuer.name());
         }
@@ -136,24 +137,19 @@ final class IssuerJwkSetSource implements JWKSetSource<SecurityContext> {
         }
     }
 
-    private URL jwksUrl() throws IOException, KeySourceException {
+    private URI jwksUri() throws BoundedFetcher.Failure {
         JwksLocation location = issuer.jwks();
         if (location instanceof JwksLocation.Fixed fixed) {
-            return fixed.uri().toURL();
+            return fixed.uri();
         }
         if (location instanceof JwksLocation.Deferred deferred) {
-            return deferred.uri().get().toURL();
+            return deferred.uri().get();
         }
-        URL known = discoveredJwksUrl;
-        if (known == null) {
-            known = discovery.jwksUrl(((JwksLocation.Discovered) location).issuer());
-            discoveredJwksUrl = known;
-        }
-        return known;
+        return metadata.url("jwks_uri");
     }
 
     @Override
     public void close() {
-        // Nothing held open: every fetch opens and closes its own connection.
+        // Nothing held open here: the fetcher's connections belong to the issuer.
     }
 }

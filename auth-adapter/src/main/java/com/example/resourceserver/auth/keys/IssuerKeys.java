@@ -2,6 +2,8 @@ package com.example.resourceserver.auth.keys;
 
 import com.example.resourceserver.auth.config.JwksSettings;
 import com.example.resourceserver.auth.config.TrustedIssuer;
+import com.example.resourceserver.auth.http.BoundedFetcher;
+import com.example.resourceserver.auth.http.IssuerMetadata;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.JWK;
@@ -9,7 +11,8 @@ import com.nimbusds.jose.jwk.JWKMatcher;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.CachingJWKSetSource;
-import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSetCacheRefreshEvaluator;
+import com.nimbusds.jose.jwk.source.JWKSetSource;
 import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.events.Event;
@@ -21,7 +24,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,42 +37,41 @@ import org.slf4j.LoggerFactory;
 public final class IssuerKeys implements Closeable {
 
     private static final Logger LOG = LoggerFactory.getLogger(IssuerKeys.class);
-    private static final JWKSelector ANY_KEY = new JWKSelector(new JWKMatcher.Builder().build());
 
     private final TrustedIssuer issuer;
     private final KeySetStatus status = new KeySetStatus();
-    private final JWKSource<SecurityContext> source;
+    private final JWKSetSource<SecurityContext> source;
     private final KeyVerifiers verifiers;
     private final CachedKeySet cached;
+    private final Clock clock;
     private final Duration retryAfter;
-    private final List<BiConsumer<TrustedIssuer, JWKSet>> keySetListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<JWKSet>> keySetListeners = new CopyOnWriteArrayList<>();
 
+    /**
+     * @param http     fetches the key set (and the metadata, through {@code metadata})
+     * @param metadata the issuer's metadata, where its {@code jwks_uri} is found when none is configured
+     */
     public IssuerKeys(
             TrustedIssuer issuer,
             JwksSettings settings,
-            boolean insecureHttpAllowed,
+            BoundedFetcher http,
+            IssuerMetadata metadata,
             Clock clock,
             ExecutorService refreshExecutor,
             ScheduledExecutorService scheduler,
             KeyFetchObserver observer) {
         this.issuer = issuer;
+        this.clock = clock;
         this.verifiers = new KeyVerifiers(issuer.name());
         this.cached = new CachedKeySet(settings.getCacheTtl(), settings.getStalePeriod(), status, clock);
         this.retryAfter = settings.getMinRefreshInterval();
         this.source = KeySourceChain.build(
-                issuer,
+                new IssuerJwkSetSource(issuer, http, metadata, status, clock, observer),
                 settings,
-                insecureHttpAllowed,
                 status,
-                clock,
-                observer,
                 this::onCacheEvent,
                 refreshExecutor,
                 scheduler);
-    }
-
-    public TrustedIssuer issuer() {
-        return issuer;
     }
 
     public KeySetStatus status() {
@@ -129,7 +131,7 @@ public final class IssuerKeys implements Closeable {
     /** Loads the key set (at startup, or when a refresh is due) so requests find it cached. Blocks; never throws. */
     public void warmUp() {
         try {
-            source.get(ANY_KEY, null);
+            source.getJWKSet(JWKSetCacheRefreshEvaluator.noRefresh(), clock.millis(), null);
         } catch (KeySourceException | RuntimeException e) {
             LOG.warn(
                     "Keys of issuer '{}' could not be loaded yet ({}); trying again in the background and when a "
@@ -139,8 +141,8 @@ public final class IssuerKeys implements Closeable {
         }
     }
 
-    /** Called with the issuer and its new key set each time a fetch replaces the cached set. */
-    public void onKeySetChange(BiConsumer<TrustedIssuer, JWKSet> listener) {
+    /** Called with the new key set each time a fetch replaces the cached set. */
+    public void onKeySetChange(Consumer<JWKSet> listener) {
         keySetListeners.add(listener);
     }
 
@@ -157,16 +159,25 @@ public final class IssuerKeys implements Closeable {
 
     /**
      * A known kid in a fresh key set is answered from memory; otherwise Nimbus's chain refreshes the set
-     * (an unknown kid triggers a rate-limited refetch). When that fails, keys fetched within the stale
-     * period still count. May block for up to the fetch timeout: call off the event loop.
+     * (an unknown kid triggers a rate-limited refetch), as its {@code JWKSetBasedJWKSource} would, but with
+     * the service's clock. When that fails, keys fetched within the stale period still count. May block for
+     * up to the fetch timeout: call off the event loop.
      */
     List<JWK> candidates(JWSHeader header) throws KeySourceException {
-        List<JWK> cached = cachedCandidates(header, false);
-        if (cached != null && !cached.isEmpty()) {
-            return cached;
+        List<JWK> known = cachedCandidates(header, false);
+        if (known != null && !known.isEmpty()) {
+            return known;
         }
+        JWKSelector selector = new JWKSelector(JWKMatcher.forJWSHeader(header));
         try {
-            return source.get(new JWKSelector(JWKMatcher.forJWSHeader(header)), null);
+            JWKSet keys = source.getJWKSet(JWKSetCacheRefreshEvaluator.noRefresh(), clock.millis(), null);
+            List<JWK> selected = selector.select(keys);
+            if (selected.isEmpty()) {
+                JWKSet newer =
+                        source.getJWKSet(JWKSetCacheRefreshEvaluator.referenceComparison(keys), clock.millis(), null);
+                selected = selector.select(newer);
+            }
+            return selected;
         } catch (KeySourceException e) {
             List<JWK> stale = cachedCandidates(header, true);
             if (stale != null) {
@@ -181,16 +192,14 @@ public final class IssuerKeys implements Closeable {
             JWKSet keys = completed.getJWKSet();
             cached.replace(keys);
             verifiers.retainOnly(keys.getKeys());
-            for (BiConsumer<TrustedIssuer, JWKSet> listener : keySetListeners) {
-                listener.accept(issuer, keys);
+            for (Consumer<JWKSet> listener : keySetListeners) {
+                listener.accept(keys);
             }
         }
     }
 
     @Override
     public void close() throws IOException {
-        if (source instanceof Closeable closeable) {
-            closeable.close();
-        }
+        source.close();
     }
 }

@@ -1,7 +1,6 @@
 package com.example.resourceserver.auth.keys;
 
-import com.nimbusds.jose.JWSVerifier;
-import com.nimbusds.jose.jwk.JWK;
+import com.example.resourceserver.auth.jws.VerificationKey;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -33,14 +32,6 @@ public sealed interface KeyLookup {
     record Unavailable(Duration retryAfter) implements KeyLookup {
         public Unavailable {
             Objects.requireNonNull(retryAfter, "retryAfter");
-        }
-    }
-
-    /** A public key from the issuer's key set and the verifier built for it once. */
-    record VerificationKey(JWK jwk, JWSVerifier verifier) {
-        public VerificationKey {
-            Objects.requireNonNull(jwk, "jwk");
-            Objects.requireNonNull(verifier, "verifier");
         }
     }
 }

@@ -1,12 +1,10 @@
 package com.example.resourceserver.auth.keys;
 
+import com.example.resourceserver.auth.jws.VerificationKey;
+import com.example.resourceserver.auth.jws.Verifiers;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSVerifier;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
-import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.OctetKeyPair;
-import com.nimbusds.jose.jwk.RSAKey;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -17,9 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One signature verifier per public key, built on first use and kept while the key is in the key set
- * (for RSA one that also keeps its JCA Signature objects, see {@link RsaPkcs1Verifier}),
- * so that the public-key conversion happens once per key, not once per request.
+ * One signature verifier per public key of an issuer ({@link Verifiers#forIssuerKey}), built on first use and
+ * kept while the key is in the key set, so that the public-key conversion happens once per key, not once per
+ * request.
  */
 final class KeyVerifiers {
 
@@ -46,11 +44,11 @@ final class KeyVerifiers {
 
     /** The candidates with their verifiers; keys that cannot verify anything here are left out. */
     KeyLookup.Found found(List<JWK> candidates) {
-        List<KeyLookup.VerificationKey> found = new ArrayList<>(candidates.size());
+        List<VerificationKey> found = new ArrayList<>(candidates.size());
         for (JWK candidate : candidates) {
             JWSVerifier verifier = forKey(candidate);
             if (verifier != null) {
-                found.add(new KeyLookup.VerificationKey(candidate, verifier));
+                found.add(new VerificationKey(candidate, verifier));
             }
         }
         return new KeyLookup.Found(found);
@@ -63,22 +61,14 @@ final class KeyVerifiers {
 
     private JWSVerifier create(JWK key) {
         try {
-            if (key instanceof RSAKey rsa) {
-                return new RsaPkcs1Verifier(rsa.toRSAPublicKey());
-            }
-            if (key instanceof ECKey ec) {
-                return new ECDSAVerifier(ec.toECPublicKey());
-            }
-            if (key instanceof OctetKeyPair okp) {
-                return new JdkEd25519Verifier(okp);
-            }
-        } catch (JOSEException | RuntimeException e) {
+            return Verifiers.forIssuerKey(key);
+        } catch (JOSEException e) {
             LOG.warn(
                     "Issuer '{}': key {} cannot be used for verification: {}",
                     issuerName,
                     key.getKeyID(),
                     e.getMessage());
+            return null;
         }
-        return null;
     }
 }

@@ -1,34 +1,34 @@
 package com.example.resourceserver.auth.keys;
 
-import com.nimbusds.jose.jwk.Curve;
-import com.nimbusds.jose.jwk.ECKey;
+import com.example.resourceserver.auth.json.StrictJson;
+import com.example.resourceserver.auth.jws.Verifiers;
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyOperation;
 import com.nimbusds.jose.jwk.KeyUse;
-import com.nimbusds.jose.jwk.OctetKeyPair;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.util.JSONObjectUtils;
 import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads a JWK set document keeping every usable public signing key and skipping the rest (unknown
- * {@code kty}, {@code use: enc}, {@code key_ops} without {@code verify}, symmetric keys, weak RSA,
- * malformed entries) with a log line.
+ * Reads a JWK set document keeping every usable public signing key and skipping the rest with a reason:
+ * keys not meant for signing ({@code use: enc}, {@code key_ops} without {@code verify}: routine, DEBUG) and
+ * keys meant for signing that cannot verify here (weak RSA, unknown {@code kty} or curve, malformed entries:
+ * reported as {@link Parsed#unusable()}, which the fetch logs at WARN when the key set changes).
  *
  * <p>Our own because Nimbus's {@code JWKSet.parse} fails the whole set when one entry is malformed,
  * while one bad entry must not take all of an issuer's keys down.
  */
 final class SigningKeySetParser {
 
-    static final int MIN_RSA_KEY_BITS = 2048;
     private static final Logger LOG = LoggerFactory.getLogger(SigningKeySetParser.class);
+
+    /** The usable keys, public parts only, and why each other key meant for signing was left out. */
+    record Parsed(JWKSet keys, List<String> unusable) {}
 
     private final String issuerName;
 
@@ -36,53 +36,55 @@ final class SigningKeySetParser {
         this.issuerName = issuerName;
     }
 
-    /** The usable signing keys, public parts only; fails only when the document is not a JWK set at all. */
-    JWKSet parse(String content) throws ParseException {
-        Map<String, Object> json = JSONObjectUtils.parse(content);
-        List<Object> entries = JSONObjectUtils.getJSONArray(json, "keys");
-        if (entries == null) {
-            throw new ParseException("no keys member", 0);
+    /** Null when the document is not a JWK set at all. */
+    Parsed parse(String content) {
+        Map<String, Object> json;
+        try {
+            json = StrictJson.object(content);
+        } catch (StrictJson.Invalid e) {
+            return null;
+        }
+        if (!(json.get("keys") instanceof List<?> entries)) {
+            return null;
         }
         List<JWK> usable = new ArrayList<>();
+        List<String> unusable = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             if (!(entries.get(i) instanceof Map<?, ?> map)) {
-                LOG.warn("Issuer '{}': key set entry {} is not a JSON object; skipped", issuerName, i);
+                unusable.add("key set entry " + i + " is not a JSON object; skipped");
                 continue;
             }
+            JWK jwk;
             try {
                 @SuppressWarnings("unchecked")
-                JWK jwk = JWK.parse((Map<String, Object>) map);
-                skipReason(jwk)
-                        .ifPresentOrElse(
-                                reason -> LOG.debug(
-                                        "Issuer '{}': key {} skipped: {}", issuerName, jwk.getKeyID(), reason),
-                                () -> usable.add(jwk.toPublicJWK()));
+                JWK parsed = JWK.parse((Map<String, Object>) map);
+                jwk = parsed;
             } catch (ParseException | RuntimeException e) {
-                LOG.warn("Issuer '{}': key set entry {} is malformed and skipped: {}", issuerName, i, e.getMessage());
+                unusable.add("key set entry " + i + " is malformed and skipped: " + e.getMessage());
+                continue;
+            }
+            if (jwk.getKeyUse() != null && !KeyUse.SIGNATURE.equals(jwk.getKeyUse())) {
+                LOG.debug(
+                        "Issuer '{}': key {} skipped: not a signing key (use {})",
+                        issuerName,
+                        jwk.getKeyID(),
+                        jwk.getKeyUse().identifier());
+            } else if (jwk.getKeyOperations() != null && !jwk.getKeyOperations().contains(KeyOperation.VERIFY)) {
+                // RFC 7517 §4.3: the key is meant only for the operations listed, and verifying is not one.
+                LOG.debug(
+                        "Issuer '{}': key {} skipped: key_ops {} without verify",
+                        issuerName,
+                        jwk.getKeyID(),
+                        jwk.getKeyOperations());
+            } else {
+                try {
+                    Verifiers.forIssuerKey(jwk); // the same test a token's verification makes
+                    usable.add(jwk.toPublicJWK());
+                } catch (JOSEException e) {
+                    unusable.add("key " + jwk.getKeyID() + " cannot verify tokens and is skipped: " + e.getMessage());
+                }
             }
         }
-        return new JWKSet(usable);
-    }
-
-    private static Optional<String> skipReason(JWK jwk) {
-        if (jwk.getKeyUse() != null && !KeyUse.SIGNATURE.equals(jwk.getKeyUse())) {
-            return Optional.of("not a signing key (use " + jwk.getKeyUse().identifier() + ")");
-        }
-        if (jwk.getKeyOperations() != null && !jwk.getKeyOperations().contains(KeyOperation.VERIFY)) {
-            // RFC 7517 §4.3: the key is meant only for the operations listed, and verifying is not one.
-            return Optional.of("key_ops " + jwk.getKeyOperations() + " without verify");
-        }
-        if (jwk instanceof RSAKey rsa) {
-            return rsa.size() < MIN_RSA_KEY_BITS ? Optional.of("RSA key shorter than 2048 bits") : Optional.empty();
-        }
-        if (jwk instanceof ECKey) {
-            return Optional.empty();
-        }
-        if (jwk instanceof OctetKeyPair okp) {
-            return Curve.Ed25519.equals(okp.getCurve())
-                    ? Optional.empty()
-                    : Optional.of("OKP curve " + okp.getCurve() + " is not used for verification here");
-        }
-        return Optional.of("key type " + jwk.getKeyType() + " is not used for verification here");
+        return new Parsed(new JWKSet(usable), List.copyOf(unusable));
     }
 }

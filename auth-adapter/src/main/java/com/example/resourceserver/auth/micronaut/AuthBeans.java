@@ -1,38 +1,32 @@
 package com.example.resourceserver.auth.micronaut;
 
-import com.example.resourceserver.auth.config.Auth0Settings;
 import com.example.resourceserver.auth.config.AuthConfiguration;
 import com.example.resourceserver.auth.config.AuthConfigurationResolver;
 import com.example.resourceserver.auth.config.AuthSettings;
 import com.example.resourceserver.auth.config.InvalidAuthConfigurationException;
+import com.example.resourceserver.auth.config.IssuerSources;
 import com.example.resourceserver.auth.config.JwksLocation;
-import com.example.resourceserver.auth.config.NamedIssuerSettings;
 import com.example.resourceserver.auth.config.Provider;
-import com.example.resourceserver.auth.config.ProviderSettings;
 import com.example.resourceserver.auth.config.TokenCacheSettings;
 import com.example.resourceserver.auth.config.TrustedIssuer;
 import com.example.resourceserver.auth.dev.DevIssuer;
+import com.example.resourceserver.auth.introspection.IntrospectionObserver;
+import com.example.resourceserver.auth.issuer.Issuers;
+import com.example.resourceserver.auth.jws.JwsReader;
 import com.example.resourceserver.auth.keys.KeyFetchObserver;
-import com.example.resourceserver.auth.keys.TrustedKeySets;
-import com.example.resourceserver.auth.scope.ScopeMapping;
-import com.example.resourceserver.auth.token.AccessTokenVerifier;
-import com.example.resourceserver.auth.token.GrantedScopes;
-import com.example.resourceserver.auth.token.TokenCaller;
-import com.example.resourceserver.auth.token.VerifiedTokenCache;
+import com.example.resourceserver.auth.pipeline.VerdictCache;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
+import io.micronaut.context.env.Environment;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
@@ -40,7 +34,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Builds the auth adapter's objects from configuration when the application starts ({@link Context}), so
- * that a missing or contradictory setting stops startup at once with one sentence.
+ * that a missing or contradictory setting stops startup at once with one sentence: the checked configuration,
+ * the issuers (each resolved once), the one JWS reader and the verdict caches.
  */
 @Factory
 public class AuthBeans {
@@ -48,16 +43,13 @@ public class AuthBeans {
     private static final Logger LOG = LoggerFactory.getLogger(AuthBeans.class);
 
     @Context
-    AuthConfiguration authConfiguration(
-            AuthSettings auth,
-            Auth0Settings auth0,
-            @Value("${api.identifier:}") String apiIdentifier,
-            List<NamedIssuerSettings> named,
-            Optional<DevIssuer> devIssuer) {
+    AuthConfiguration authConfiguration(AuthSettings auth, Environment environment, Optional<DevIssuer> devIssuer) {
         AuthConfiguration resolved;
         try {
-            resolved = AuthConfigurationResolver.resolve(
-                    auth, auth0, apiIdentifier, named, devIssuer.map(DevIssuer::trustedIssuer));
+            IssuerSources sources = IssuerSources.read(
+                    name -> environment.getProperty(name, String.class).orElse(null),
+                    environment.getPropertyEntries("auth.issuers"));
+            resolved = AuthConfigurationResolver.resolve(auth, sources, devIssuer.map(DevIssuer::trustedIssuer));
         } catch (InvalidAuthConfigurationException e) {
             throw new ConfigurationException(e.getMessage(), e); // the launcher prints it as one sentence, exit 2
         }
@@ -68,7 +60,17 @@ public class AuthBeans {
                     issuer.issuer(),
                     audience(issuer),
                     describe(issuer),
-                    profile(issuer));
+                    issuer.provider().provider() == Provider.GENERIC
+                            ? ""
+                            : ", provider " + issuer.provider().provider().value());
+            issuer.introspection()
+                    .ifPresent(target -> LOG.info(
+                            "Introspecting {} tokens of issuer '{}' at {} as client {}, signed answers: {}",
+                            target.introspectJwts() ? "opaque and JWT" : "opaque",
+                            issuer.name(),
+                            target.endpoint().map(Object::toString).orElse("its discovered introspection_endpoint"),
+                            target.clientId(),
+                            target.signedAnswers().name().toLowerCase(java.util.Locale.ROOT)));
         }
         LOG.info(
                 "Accepting algorithms {} with {} leeway",
@@ -77,57 +79,52 @@ public class AuthBeans {
         return resolved;
     }
 
-    /** Every trusted issuer's key set; fetches run on the blocking executor, never on an event loop. */
+    /** The one strict reader of compact JWS: access tokens, DPoP proofs, signed introspection answers. */
+    @Singleton
+    JwsReader jwsReader() {
+        return new JwsReader();
+    }
+
+    /** Every trusted issuer; key fetches and introspection calls run on the blocking executor, never an event loop. */
     @Context
     @Bean(preDestroy = "close")
-    TrustedKeySets trustedKeySets(
-            AuthConfiguration resolved,
+    Issuers issuers(
+            AuthConfiguration configuration,
+            JwsReader reader,
             Clock clock,
             @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
-            Optional<KeyFetchObserver> observer) {
-        return new TrustedKeySets(
-                resolved.issuers(),
-                resolved.jwks(),
-                resolved.insecureHttpAllowed(),
+            Optional<KeyFetchObserver> keyObserver,
+            Optional<IntrospectionObserver> introspectionObserver) {
+        return Issuers.start(
+                configuration,
+                reader,
                 clock,
                 blocking,
-                observer.orElse(KeyFetchObserver.NONE));
+                keyObserver.orElse(KeyFetchObserver.NONE),
+                introspectionObserver.orElse(IntrospectionObserver.NONE));
     }
 
-    /** Each issuer's grants turned into the domain's scopes by its {@link ScopeMapping}. */
+    /** Verified JWTs by their text, unless {@code auth.token-cache.enabled=false}. */
     @Singleton
-    GrantedScopes grantedScopes(AuthConfiguration resolved) {
-        Map<String, ScopeMapping> mappings = new HashMap<>();
-        for (TrustedIssuer issuer : resolved.issuers()) {
-            mappings.put(
-                    issuer.issuer(),
-                    new ScopeMapping(
-                            issuer.provider().scopePrefix(), issuer.provider().scopeAliases()));
-        }
-        return (issuer, grants) -> mappings.get(issuer.issuer()).scopesOf(grants);
-    }
-
-    /** Callers of tokens known by their claims (introspection), mapped like those of verified JWTs. */
-    @Singleton
-    TokenCaller tokenCaller(GrantedScopes grantedScopes) {
-        return new TokenCaller(grantedScopes);
-    }
-
-    @Context
-    AccessTokenVerifier accessTokenVerifier(
-            TrustedKeySets keySets, AuthConfiguration resolved, Clock clock, GrantedScopes grantedScopes) {
-        return new AccessTokenVerifier(keySets, resolved.policy(), clock, grantedScopes);
-    }
-
-    /** The verified-token cache, unless {@code auth.token-cache.enabled=false}. */
-    @Singleton
+    @Named("tokens")
     @Requires(condition = TokenCacheEnabled.class)
-    VerifiedTokenCache<Authentication> verifiedTokenCache(AuthSettings auth, TrustedKeySets keySets, Clock clock) {
-        TokenCacheSettings settings = auth.getTokenCache();
-        VerifiedTokenCache<Authentication> cache =
-                new VerifiedTokenCache<>(settings.getMaxEntries(), settings.getMaxBytes(), settings.getMaxTtl(), clock);
-        keySets.onKeySetChange(cache::keySetChanged);
-        return cache;
+    VerdictCache<Authentication> verifiedTokens(AuthConfiguration configuration, Clock clock) {
+        TokenCacheSettings settings = configuration.tokenCache();
+        return new VerdictCache<>(
+                settings.getMaxEntries(), settings.getMaxBytes(), settings.getMaxTtl(), Duration.ZERO, clock);
+    }
+
+    /** Introspection answers by the SHA-256 of the token. */
+    @Singleton
+    @Named("introspected")
+    VerdictCache<Authentication> introspectionAnswers(AuthConfiguration configuration, Clock clock) {
+        var settings = configuration.introspection().getCache();
+        return new VerdictCache<>(
+                settings.getMaxEntries(),
+                settings.getMaxBytes(),
+                settings.getMaxTtl(),
+                settings.getInactiveTtl(),
+                clock);
     }
 
     /** Cognito access tokens name no API: the client allow-list stands in for the audience. */
@@ -135,14 +132,6 @@ public class AuthBeans {
         return issuer.audience() != null
                 ? issuer.audience()
                 : "none (client_id one of " + issuer.provider().allowedClientIds() + ")";
-    }
-
-    /** Nothing for the generic provider, so the log line stays as it was. */
-    private static String profile(TrustedIssuer issuer) {
-        ProviderSettings settings = issuer.provider();
-        return settings.provider() == Provider.GENERIC
-                ? ""
-                : ", provider " + settings.provider().value();
     }
 
     private static String describe(TrustedIssuer issuer) {

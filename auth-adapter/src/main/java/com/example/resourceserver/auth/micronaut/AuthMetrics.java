@@ -1,10 +1,12 @@
 package com.example.resourceserver.auth.micronaut;
 
 import com.example.resourceserver.auth.config.TrustedIssuer;
-import com.example.resourceserver.auth.keys.IssuerKeys;
+import com.example.resourceserver.auth.dpop.DpopOutcome;
+import com.example.resourceserver.auth.issuer.Issuer;
+import com.example.resourceserver.auth.issuer.Issuers;
 import com.example.resourceserver.auth.keys.KeyFetchObserver;
-import com.example.resourceserver.auth.keys.TrustedKeySets;
-import com.example.resourceserver.auth.token.VerifiedTokenCache;
+import com.example.resourceserver.auth.pipeline.VerdictCache;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,6 +16,7 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.security.authentication.Authentication;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,7 +28,8 @@ import java.time.Duration;
  *   <li>{@code jwks_fetches_seconds{issuer,result}}: every fetch attempt (discovery included), timed;</li>
  *   <li>{@code jwks_key_age_seconds{issuer}}: time since keys were last fetched successfully (NaN before);</li>
  *   <li>{@code jwks_keys{issuer}}: signing keys in the last fetched set;</li>
- *   <li>{@code verified_token_cache_requests_total{result}} and {@code verified_token_cache_size}.</li>
+ *   <li>{@code verified_token_cache_requests_total{result}} and {@code verified_token_cache_size};</li>
+ *   <li>{@code dpop_proofs_total{result}}: DPoP proofs checked (refusals by reason: authentication outcomes).</li>
  * </ul>
  */
 @Singleton
@@ -33,19 +37,40 @@ import java.time.Duration;
 public class AuthMetrics implements KeyFetchObserver, ApplicationEventListener<StartupEvent> {
 
     private final MeterRegistry registry;
-    private final BeanProvider<TrustedKeySets> keySets;
+    private final BeanProvider<Issuers> issuers;
     private final Clock clock;
-    private final BeanProvider<VerifiedTokenCache<Authentication>> cache;
+    private final BeanProvider<VerdictCache<Authentication>> cache;
+    private final Counter proofsAccepted;
+    private final Counter proofsRefused;
+    private final Counter replayStoreUnavailable;
 
     public AuthMetrics(
             MeterRegistry registry,
-            BeanProvider<TrustedKeySets> keySets,
-            BeanProvider<VerifiedTokenCache<Authentication>> cache,
+            BeanProvider<Issuers> issuers,
+            @Named("tokens") BeanProvider<VerdictCache<Authentication>> cache,
             Clock clock) {
         this.registry = registry;
-        this.keySets = keySets;
+        this.issuers = issuers;
         this.clock = clock;
         this.cache = cache;
+        this.proofsAccepted = proofCounter("accepted");
+        this.proofsRefused = proofCounter("refused");
+        this.replayStoreUnavailable = proofCounter("replay_store_unavailable");
+    }
+
+    /** One DPoP proof checked. */
+    void dpopOutcome(DpopOutcome outcome) {
+        Counter counter = outcome instanceof DpopOutcome.Accepted
+                ? proofsAccepted
+                : outcome instanceof DpopOutcome.Refused ? proofsRefused : replayStoreUnavailable;
+        counter.increment();
+    }
+
+    private Counter proofCounter(String result) {
+        return Counter.builder("dpop.proofs")
+                .description("DPoP proofs checked, by result (refusals by reason: authentication.outcomes)")
+                .tag("result", result)
+                .register(registry);
     }
 
     @Override
@@ -60,11 +85,11 @@ public class AuthMetrics implements KeyFetchObserver, ApplicationEventListener<S
 
     @Override
     public void onApplicationEvent(StartupEvent event) {
-        for (IssuerKeys keys : keySets.get().all()) {
-            String issuer = keys.issuer().name();
+        for (Issuer each : issuers.get().all()) {
+            String issuer = each.name();
             Gauge.builder(
                             "jwks.key.age",
-                            keys,
+                            each.keys(),
                             k -> k.status()
                                     .lastSuccess()
                                     .map(at -> Duration.between(at, clock.instant())
@@ -75,7 +100,7 @@ public class AuthMetrics implements KeyFetchObserver, ApplicationEventListener<S
                     .baseUnit("seconds")
                     .tag("issuer", issuer)
                     .register(registry);
-            Gauge.builder("jwks.keys", keys, k -> k.status().keyCount())
+            Gauge.builder("jwks.keys", each.keys(), k -> k.status().keyCount())
                     .description("Signing keys in the issuer's last fetched key set")
                     .tag("issuer", issuer)
                     .register(registry);
@@ -95,7 +120,7 @@ public class AuthMetrics implements KeyFetchObserver, ApplicationEventListener<S
                     .description("Lookups in the verified-token cache")
                     .tag("result", "miss")
                     .register(registry);
-            Gauge.builder("verified.token.cache.size", tokens, VerifiedTokenCache::size)
+            Gauge.builder("verified.token.cache.size", tokens, VerdictCache::size)
                     .description("Tokens in the verified-token cache")
                     .register(registry);
         });

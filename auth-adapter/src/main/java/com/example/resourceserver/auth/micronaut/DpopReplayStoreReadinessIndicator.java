@@ -1,5 +1,7 @@
 package com.example.resourceserver.auth.micronaut;
 
+import com.example.resourceserver.auth.dpop.ProofReplayStore;
+import com.example.resourceserver.auth.dpop.RedisProofReplayStore;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthIndicator;
 import io.micronaut.management.health.indicator.HealthResult;
@@ -22,18 +24,18 @@ public class DpopReplayStoreReadinessIndicator implements HealthIndicator {
 
     static final String NAME = "dpopReplayStore";
 
-    private final DpopBeans.ReplayStoreHandle store;
+    private final ProofReplayStore store;
 
-    public DpopReplayStoreReadinessIndicator(DpopBeans.ReplayStoreHandle store) {
+    public DpopReplayStoreReadinessIndicator(ProofReplayStore store) {
         this.store = store;
     }
 
     @Override
     public Publisher<HealthResult> getResult() {
-        if (store.redis() == null) {
+        if (!(store instanceof RedisProofReplayStore redis)) {
             return Mono.just(result(Map.of("store", "memory")));
         }
-        return Mono.fromCompletionStage(store.redis().isReachable())
+        return Mono.fromCompletionStage(redis.isReachable())
                 .map(reachable -> result(Map.of("store", "redis", "reachable", reachable)));
     }
 

@@ -1,6 +1,6 @@
 package com.example.resourceserver.auth.micronaut;
 
-import com.example.resourceserver.auth.token.introspection.IntrospectionObserver;
+import com.example.resourceserver.auth.introspection.IntrospectionObserver;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

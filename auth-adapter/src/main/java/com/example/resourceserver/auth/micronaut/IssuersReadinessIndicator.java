@@ -1,8 +1,8 @@
 package com.example.resourceserver.auth.micronaut;
 
-import com.example.resourceserver.auth.keys.IssuerKeys;
+import com.example.resourceserver.auth.issuer.Issuer;
+import com.example.resourceserver.auth.issuer.Issuers;
 import com.example.resourceserver.auth.keys.KeySetStatus;
-import com.example.resourceserver.auth.keys.TrustedKeySets;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.HealthIndicator;
 import io.micronaut.management.health.indicator.HealthResult;
@@ -30,11 +30,11 @@ public class IssuersReadinessIndicator implements HealthIndicator {
 
     static final String NAME = "issuers";
 
-    private final TrustedKeySets keySets;
+    private final Issuers issuers;
     private final Clock clock;
 
-    public IssuersReadinessIndicator(TrustedKeySets keySets, Clock clock) {
-        this.keySets = keySets;
+    public IssuersReadinessIndicator(Issuers issuers, Clock clock) {
+        this.issuers = issuers;
         this.clock = clock;
     }
 
@@ -42,8 +42,8 @@ public class IssuersReadinessIndicator implements HealthIndicator {
     public Publisher<HealthResult> getResult() {
         boolean allLoaded = true;
         Map<String, Object> details = new LinkedHashMap<>();
-        for (IssuerKeys keys : keySets.all()) {
-            KeySetStatus status = keys.status();
+        for (Issuer each : issuers.all()) {
+            KeySetStatus status = each.keys().status();
             Map<String, Object> issuer = new LinkedHashMap<>();
             boolean loaded = status.lastSuccess().isPresent();
             allLoaded &= loaded;
@@ -54,7 +54,7 @@ public class IssuersReadinessIndicator implements HealthIndicator {
                             "keyAgeSeconds",
                             Duration.between(at, clock.instant()).toSeconds()));
             issuer.put("keyCount", status.keyCount());
-            details.put(keys.issuer().name(), issuer);
+            details.put(each.name(), issuer);
         }
         return Mono.just(HealthResult.builder(NAME, allLoaded ? HealthStatus.UP : HealthStatus.DOWN)
                 .details(details)

@@ -1,8 +1,9 @@
 package com.example.resourceserver.auth.micronaut;
 
 import com.example.resourceserver.auth.config.AuthConfiguration;
+import com.example.resourceserver.auth.issuer.Issuer;
+import com.example.resourceserver.auth.issuer.Issuers;
 import com.example.resourceserver.auth.keys.IssuerKeys;
-import com.example.resourceserver.auth.keys.TrustedKeySets;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.scheduling.TaskExecutors;
@@ -30,7 +31,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 @Singleton
 public class KeySetRefresher implements ApplicationEventListener<ServerStartupEvent> {
 
-    private final TrustedKeySets keySets;
+    private final Issuers issuers;
     private final ExecutorService blocking;
     private final TaskScheduler scheduler;
     private final Duration interval;
@@ -38,11 +39,11 @@ public class KeySetRefresher implements ApplicationEventListener<ServerStartupEv
     private volatile ScheduledFuture<?> checks;
 
     public KeySetRefresher(
-            TrustedKeySets keySets,
+            Issuers issuers,
             @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
             @Named(TaskExecutors.SCHEDULED) TaskScheduler scheduler,
             AuthConfiguration configuration) {
-        this.keySets = keySets;
+        this.issuers = issuers;
         this.blocking = blocking;
         this.scheduler = scheduler;
         Duration minRefreshInterval = configuration.jwks().getMinRefreshInterval();
@@ -51,16 +52,16 @@ public class KeySetRefresher implements ApplicationEventListener<ServerStartupEv
 
     @Override
     public void onApplicationEvent(ServerStartupEvent event) {
-        for (IssuerKeys keys : keySets.all()) {
-            refresh(keys);
+        for (Issuer issuer : issuers.all()) {
+            refresh(issuer.keys());
         }
         checks = scheduler.scheduleWithFixedDelay(interval, interval, this::refreshWhereDue);
     }
 
     private void refreshWhereDue() {
-        for (IssuerKeys keys : keySets.all()) {
-            if (keys.needsRefresh()) {
-                refresh(keys);
+        for (Issuer issuer : issuers.all()) {
+            if (issuer.keys().needsRefresh()) {
+                refresh(issuer.keys());
             }
         }
     }

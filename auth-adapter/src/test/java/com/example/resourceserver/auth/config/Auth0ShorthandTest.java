@@ -12,14 +12,32 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class Auth0ShorthandTest {
 
-    private final Auth0Settings auth0 = new Auth0Settings();
+    /** AUTH0_DOMAIN and AUTH0_AUDIENCE as typed. */
+    private static final class Auth0Pair {
+        String domain;
+        String audience;
+
+        void setDomain(String domain) {
+            this.domain = domain;
+        }
+
+        void setAudience(String audience) {
+            this.audience = audience;
+        }
+    }
+
+    private final Auth0Pair auth0 = new Auth0Pair();
+
+    private Optional<TrustedIssuer> shorthand(String apiIdentifier) {
+        return Auth0Shorthand.issuer(auth0.domain, auth0.audience, apiIdentifier, ProviderSettings.of(Provider.AUTH0));
+    }
 
     private TrustedIssuer issuer(String apiIdentifier) {
-        return Auth0Shorthand.issuer(auth0, apiIdentifier).orElseThrow();
+        return shorthand(apiIdentifier).orElseThrow();
     }
 
     private String failure() {
-        return assertThrows(InvalidAuthConfigurationException.class, () -> Auth0Shorthand.issuer(auth0, ""))
+        return assertThrows(InvalidAuthConfigurationException.class, () -> shorthand(""))
                 .getMessage();
     }
 
@@ -39,10 +57,10 @@ class Auth0ShorthandTest {
 
     @Test
     void nothingSetMeansNoAuth0Issuer() {
-        assertEquals(Optional.empty(), Auth0Shorthand.issuer(auth0, ""));
+        assertEquals(Optional.empty(), shorthand(""));
         auth0.setDomain(" ");
         auth0.setAudience("");
-        assertEquals(Optional.empty(), Auth0Shorthand.issuer(auth0, "  "));
+        assertEquals(Optional.empty(), shorthand("  "));
     }
 
     @Test
@@ -67,7 +85,7 @@ class Auth0ShorthandTest {
     void differentAudiencesUnderBothNamesStopStartup() {
         auth0.setDomain("tenant.auth0.com");
         auth0.setAudience("https://a");
-        var e = assertThrows(InvalidAuthConfigurationException.class, () -> Auth0Shorthand.issuer(auth0, "https://b"));
+        var e = assertThrows(InvalidAuthConfigurationException.class, () -> shorthand("https://b"));
         assertTrue(
                 e.getMessage().startsWith("AUTH0_AUDIENCE and API_IDENTIFIER are both set and differ"), e.getMessage());
     }
@@ -86,8 +104,7 @@ class Auth0ShorthandTest {
 
     @Test
     void apiIdentifierWithoutDomainNamesTheAliasThatWasSet() {
-        var e = assertThrows(
-                InvalidAuthConfigurationException.class, () -> Auth0Shorthand.issuer(auth0, "https://quickstarts/api"));
+        var e = assertThrows(InvalidAuthConfigurationException.class, () -> shorthand("https://quickstarts/api"));
         assertTrue(e.getMessage().startsWith("API_IDENTIFIER is set but AUTH0_DOMAIN is missing"), e.getMessage());
     }
 

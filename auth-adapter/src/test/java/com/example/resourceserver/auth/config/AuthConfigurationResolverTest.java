@@ -18,14 +18,10 @@ import org.junit.jupiter.api.Test;
 class AuthConfigurationResolverTest {
 
     private final AuthSettings auth = new AuthSettings();
-    private final Auth0Settings auth0 = new Auth0Settings();
+    private final Typed typed = new Typed();
 
     private AuthConfiguration resolve() {
-        return resolve("", List.of());
-    }
-
-    private AuthConfiguration resolve(String apiIdentifier, List<NamedIssuerSettings> named) {
-        return AuthConfigurationResolver.resolve(auth, auth0, apiIdentifier, named, Optional.empty());
+        return AuthConfigurationResolver.resolve(auth, typed.sources(), Optional.empty());
     }
 
     private String failure() {
@@ -33,17 +29,14 @@ class AuthConfigurationResolverTest {
                 .getMessage();
     }
 
-    private static NamedIssuerSettings named(String name, String issuer, String audience) {
-        NamedIssuerSettings settings = new NamedIssuerSettings(name);
-        settings.setIssuer(issuer);
-        settings.setAudience(audience);
-        return settings;
+    private void named(String name, String issuer, String audience) {
+        typed.entry(name, issuer, audience);
     }
 
     @Test
     void theAuth0ShorthandIsTrusted() {
-        auth0.setDomain("tenant.eu.auth0.com");
-        auth0.setAudience("https://api.example.com");
+        typed.set("auth0.domain", "tenant.eu.auth0.com");
+        typed.set("auth0.audience", "https://api.example.com");
 
         assertEquals(
                 List.of(new TrustedIssuer(
@@ -57,16 +50,21 @@ class AuthConfigurationResolverTest {
 
     @Test
     void apiIdentifierReachesTheAuth0Shorthand() {
-        auth0.setDomain("tenant.auth0.com");
+        typed.set("auth0.domain", "tenant.auth0.com");
         assertEquals(
                 "https://quickstarts/api",
-                resolve("https://quickstarts/api", List.of()).issuers().get(0).audience());
+                resolveWithApiIdentifier().issuers().get(0).audience());
+    }
+
+    private AuthConfiguration resolveWithApiIdentifier() {
+        typed.set("api.identifier", "https://quickstarts/api");
+        return resolve();
     }
 
     @Test
     void theTopLevelVariablesAreTheIssuerNamedDefault() {
-        auth.setIssuer("https://login.example.com/realms/demo");
-        auth.setAudience("messages-api");
+        typed.set("auth.issuer", "https://login.example.com/realms/demo");
+        typed.set("auth.audience", "messages-api");
 
         assertEquals(
                 List.of(new TrustedIssuer(
@@ -79,10 +77,10 @@ class AuthConfigurationResolverTest {
 
     @Test
     void auth0AndGenericTogetherAreContradictory() {
-        auth0.setDomain("tenant.auth0.com");
-        auth0.setAudience("https://api");
-        auth.setIssuer("https://login.example.com/");
-        auth.setAudience("api");
+        typed.set("auth0.domain", "tenant.auth0.com");
+        typed.set("auth0.audience", "https://api");
+        typed.set("auth.issuer", "https://login.example.com/");
+        typed.set("auth.audience", "api");
         assertEquals(
                 "Both AUTH0_DOMAIN and AUTH_ISSUER are set: configure one issuer through either the Auth0 pair "
                         + "or the AUTH_* variables (list further issuers under auth.issuers in application.yml).",
@@ -91,9 +89,9 @@ class AuthConfigurationResolverTest {
 
     @Test
     void auth0WithAnIncompleteTopLevelEntryNamesTheMissingVariableFirst() {
-        auth0.setDomain("tenant.auth0.com");
-        auth0.setAudience("https://api");
-        auth.setAudience("api");
+        typed.set("auth0.domain", "tenant.auth0.com");
+        typed.set("auth0.audience", "https://api");
+        typed.set("auth.audience", "api");
         assertTrue(failure().startsWith("AUTH_AUDIENCE is set but AUTH_ISSUER is missing"));
     }
 
@@ -107,8 +105,8 @@ class AuthConfigurationResolverTest {
 
     @Test
     void blankValuesCountAsUnset() {
-        auth.setIssuer("  ");
-        auth.setAudience("");
+        typed.set("auth.issuer", "  ");
+        typed.set("auth.audience", "");
         assertTrue(failure().startsWith("No token issuer is configured"));
     }
 
@@ -121,19 +119,20 @@ class AuthConfigurationResolverTest {
                 new JwksLocation.Fixed(URI.create("http://localhost:8080/jwks")));
         assertEquals(
                 List.of(dev),
-                AuthConfigurationResolver.resolve(auth, auth0, "", List.of(), Optional.of(dev))
+                AuthConfigurationResolver.resolve(auth, typed.sources(), Optional.of(dev))
                         .issuers());
 
-        List<NamedIssuerSettings> partner = List.of(named("partner", "https://b.example.com/", "api-b"));
+        named("partner", "https://b.example.com/", "api-b");
         assertEquals(
                 List.of("partner"),
-                AuthConfigurationResolver.resolve(auth, auth0, "", partner, Optional.of(dev)).issuers().stream()
+                AuthConfigurationResolver.resolve(auth, typed.sources(), Optional.of(dev)).issuers().stream()
                         .map(TrustedIssuer::name)
                         .toList());
 
-        auth.setIssuer("https://login.example.com/");
-        auth.setAudience("api");
-        List<TrustedIssuer> issuers = AuthConfigurationResolver.resolve(auth, auth0, "", List.of(), Optional.of(dev))
+        typed.properties.clear();
+        typed.set("auth.issuer", "https://login.example.com/");
+        typed.set("auth.audience", "api");
+        List<TrustedIssuer> issuers = AuthConfigurationResolver.resolve(auth, typed.sources(), Optional.of(dev))
                 .issuers();
         assertEquals(1, issuers.size());
         assertEquals("https://login.example.com/", issuers.get(0).issuer());
@@ -141,9 +140,9 @@ class AuthConfigurationResolverTest {
 
     @Test
     void plainJwksUrlToAnotherHostStopsStartupUnlessInsecureIsAllowed() {
-        auth.setIssuer("https://login.example.com/");
-        auth.setAudience("api");
-        auth.setJwksUri("http://keycloak.internal:8080/certs");
+        typed.set("auth.issuer", "https://login.example.com/");
+        typed.set("auth.audience", "api");
+        typed.set("auth.jwks-uri", "http://keycloak.internal:8080/certs");
         assertTrue(failure().startsWith("AUTH_JWKS_URI must use https"));
 
         auth.setInsecureAllowHttp(true);
@@ -156,12 +155,12 @@ class AuthConfigurationResolverTest {
 
     @Test
     void namedIssuersAddToTheConfiguredOne() {
-        auth.setIssuer("https://a.example.com/");
-        auth.setAudience("api-a");
-        NamedIssuerSettings partner = named("partner", "https://b.example.com", "api-b");
-        partner.setJwksUri("https://b.example.com/keys");
+        typed.set("auth.issuer", "https://a.example.com/");
+        typed.set("auth.audience", "api-a");
+        named("partner", "https://b.example.com", "api-b");
+        typed.listed("partner", "jwks-uri", "https://b.example.com/keys");
 
-        List<TrustedIssuer> issuers = resolve("", List.of(partner)).issuers();
+        List<TrustedIssuer> issuers = resolve().issuers();
 
         assertEquals(
                 List.of("https://a.example.com/", "https://b.example.com"),
@@ -172,35 +171,35 @@ class AuthConfigurationResolverTest {
 
     @Test
     void namedIssuersAloneAreEnough() {
-        List<NamedIssuerSettings> named =
-                List.of(named("a", "https://a.example.com/", "api"), named("b", "https://b.example.com/", "api"));
+        named("a", "https://a.example.com/", "api");
+        named("b", "https://b.example.com/", "api");
         assertEquals(
                 List.of("a", "b"),
-                resolve("", named).issuers().stream().map(TrustedIssuer::name).toList());
+                resolve().issuers().stream().map(TrustedIssuer::name).toList());
     }
 
     @Test
     void aNamedIssuerNeedsIssuerAndAudience() {
-        NamedIssuerSettings partner = named("partner", "https://b.example.com", null);
-        var e = assertThrows(InvalidAuthConfigurationException.class, () -> resolve("", List.of(partner)));
+        named("partner", "https://b.example.com", null);
+        var e = assertThrows(InvalidAuthConfigurationException.class, this::resolve);
         assertTrue(e.getMessage().startsWith("auth.issuers.partner.audience is missing"), e.getMessage());
     }
 
     @Test
     void theSameIssuerTwiceIsContradictory() {
-        auth.setIssuer("https://a.example.com/");
-        auth.setAudience("api-a");
-        NamedIssuerSettings again = named("again", "https://a.example.com/", "api-b");
-        var e = assertThrows(InvalidAuthConfigurationException.class, () -> resolve("", List.of(again)));
+        typed.set("auth.issuer", "https://a.example.com/");
+        typed.set("auth.audience", "api-a");
+        named("again", "https://a.example.com/", "api-b");
+        var e = assertThrows(InvalidAuthConfigurationException.class, this::resolve);
         assertTrue(e.getMessage().startsWith("The issuer https://a.example.com/ is configured more than once"));
     }
 
     @Test
     void aListedDefaultNextToTheTopLevelVariablesIsRefused() {
-        auth.setIssuer("https://a.example.com/");
-        auth.setAudience("api-a");
-        NamedIssuerSettings listedDefault = named("default", "https://b.example.com/", "api-b");
-        var e = assertThrows(InvalidAuthConfigurationException.class, () -> resolve("", List.of(listedDefault)));
+        typed.set("auth.issuer", "https://a.example.com/");
+        typed.set("auth.audience", "api-a");
+        named("default", "https://b.example.com/", "api-b");
+        var e = assertThrows(InvalidAuthConfigurationException.class, this::resolve);
         assertEquals(
                 "Both AUTH_ISSUER and auth.issuers.default configure the issuer named default: give the entry "
                         + "under auth.issuers another name.",
@@ -209,20 +208,20 @@ class AuthConfigurationResolverTest {
 
     @Test
     void aListedDefaultAloneIsJustANamedIssuer() {
-        NamedIssuerSettings listedDefault = named("default", "https://b.example.com/", "api-b");
+        named("default", "https://b.example.com/", "api-b");
         assertEquals(
                 List.of(new TrustedIssuer(
                         "default",
                         "https://b.example.com/",
                         "api-b",
                         new JwksLocation.Discovered("https://b.example.com/"))),
-                resolve("", List.of(listedDefault)).issuers());
+                resolve().issuers());
     }
 
     @Test
     void theResultCarriesThePolicyAndTheCheckedKeyAndCacheSettings() {
-        auth.setIssuer("https://a.example.com/");
-        auth.setAudience("api-a");
+        typed.set("auth.issuer", "https://a.example.com/");
+        typed.set("auth.audience", "api-a");
         auth.setAlgorithms("PS256,ES256");
         auth.setLeeway("30s");
 
@@ -251,8 +250,8 @@ class AuthConfigurationResolverTest {
 
     @Test
     void theTokenRulesAreChecked() {
-        auth.setIssuer("https://a.example.com/");
-        auth.setAudience("api-a");
+        typed.set("auth.issuer", "https://a.example.com/");
+        typed.set("auth.audience", "api-a");
         auth.setAlgorithms("none");
         assertTrue(failure().startsWith("AUTH_ALGORITHMS may not contain none"));
     }

@@ -22,7 +22,6 @@ class DpopSettingsTest {
     void theDefaultsAreValid() {
         DpopSettings settings = new DpopSettings();
         settings.validate();
-        assertEquals(DpopSettings.Mode.ALLOWED, settings.mode());
         assertEquals(Duration.ofSeconds(60), settings.proofMaxAge());
         assertEquals(
                 List.of(JWSAlgorithm.ES256, JWSAlgorithm.PS256, JWSAlgorithm.RS256),
@@ -34,14 +33,12 @@ class DpopSettingsTest {
     @Test
     void valuesAreReadAsPeopleTypeThem() {
         DpopSettings settings = new DpopSettings();
-        settings.setMode(" Required ");
         settings.setProofMaxAge("2m");
         settings.setAlgorithms("eddsa, es256");
         settings.setReplayStore("REDIS");
         settings.setRedisUri("redis://:secret@redis:6379/0");
         settings.setRedisTimeout("250ms");
         settings.validate();
-        assertEquals(DpopSettings.Mode.REQUIRED, settings.mode());
         assertEquals(Duration.ofMinutes(2), settings.proofMaxAge());
         assertEquals(List.of(JWSAlgorithm.EdDSA, JWSAlgorithm.ES256), List.copyOf(settings.algorithmSet()));
         assertEquals("redis://:secret@redis:6379/0", settings.redisUriChecked());
@@ -50,7 +47,6 @@ class DpopSettingsTest {
 
     @Test
     void eachWrongValueStopsStartupWithOneSentenceNamingItsVariable() {
-        assertEquals("AUTH_DPOP must be allowed, required or disabled.", errorOf(s -> s.setMode("yes")));
         assertEquals(
                 "AUTH_DPOP_PROOF_MAX_AGE must be a duration from 1s to 5m, such as 60s.",
                 errorOf(s -> s.setProofMaxAge("0s")));

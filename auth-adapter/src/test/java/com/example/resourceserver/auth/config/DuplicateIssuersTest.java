@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class DuplicateIssuersTest {
@@ -14,8 +15,9 @@ class DuplicateIssuersTest {
     }
 
     private static IssuerEntry listed(String name) {
-        return new IssuerEntry(
-                name, "https://" + name + ".example.com/", "api", null, new IssuerVariables.Listed(name));
+        return new Typed()
+                .entry(name, "https://" + name + ".example.com/", "api")
+                .listedEntry(name);
     }
 
     @Test
@@ -39,19 +41,34 @@ class DuplicateIssuersTest {
 
     @Test
     void distinctNamesPass() {
-        DuplicateIssuers.rejectRepeatedNames(List.of(listed("a"), listed("b")));
+        DuplicateIssuers.rejectRepeatedNames(List.of(listed("a"), listed("b")), Optional.empty());
     }
 
     @Test
     void theSameNameTwiceNamesBothSources() {
-        IssuerEntry topLevel =
-                new IssuerEntry("default", "https://x.example.com/", "api", null, new IssuerVariables.TopLevel());
+        IssuerEntry topLevel = new Typed()
+                .set("auth.issuer", "https://x.example.com/")
+                .set("auth.audience", "api")
+                .topLevel();
         var e = assertThrows(
                 InvalidAuthConfigurationException.class,
-                () -> DuplicateIssuers.rejectRepeatedNames(List.of(topLevel, listed("b"), listed("default"))));
+                () -> DuplicateIssuers.rejectRepeatedNames(
+                        List.of(topLevel, listed("b"), listed("default")), Optional.empty()));
         assertEquals(
                 "Both AUTH_ISSUER and auth.issuers.default configure the issuer named default: give the entry "
                         + "under auth.issuers another name.",
+                e.getMessage());
+    }
+
+    @Test
+    void aListedEntryNamedLikeTheAuth0PairIsRefused() {
+        TrustedIssuer auth0 = issuer("auth0", "https://tenant.auth0.com/");
+        var e = assertThrows(
+                InvalidAuthConfigurationException.class,
+                () -> DuplicateIssuers.rejectRepeatedNames(List.of(listed("auth0")), Optional.of(auth0)));
+        assertEquals(
+                "Both AUTH0_DOMAIN and auth.issuers.auth0 configure the issuer named auth0: give the entry under "
+                        + "auth.issuers another name.",
                 e.getMessage());
     }
 

@@ -15,26 +15,27 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** AUTH_PROVIDER and the settings profiles read: each bad or unused setting stops startup, naming its variable. */
 class ProviderSettingsTest {
 
-    private final AuthSettings auth = new AuthSettings();
-    private final Auth0Settings auth0 = new Auth0Settings();
-    private final NamedIssuerSettings partner = new NamedIssuerSettings("partner");
+    private final Typed typed = new Typed();
+    private final IssuerProperties auth = IssuerProperties.topLevel(typed);
+    private final IssuerProperties partner = IssuerProperties.listed(typed, "partner");
 
-    private AuthSettings issuer(String provider) {
+    private IssuerProperties issuer(String provider) {
         auth.setIssuer("https://login.example.com/");
         auth.setAudience("api");
         auth.setProvider(provider);
         return auth;
     }
 
-    private AuthSettings cognito() {
+    private IssuerProperties cognito() {
         auth.setIssuer("https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_Example");
         auth.setProvider("cognito");
         auth.setAllowedClientIds("client-a, client-b");
         return auth;
     }
 
-    private List<TrustedIssuer> resolve(NamedIssuerSettings... named) {
-        return AuthConfigurationResolver.resolve(auth, auth0, "", List.of(named), Optional.empty())
+    /** The issuers the properties set so far resolve to ({@code partner} only once something of it is set). */
+    private List<TrustedIssuer> resolve(IssuerProperties... named) {
+        return AuthConfigurationResolver.resolve(new AuthSettings(), typed.sources(), Optional.empty())
                 .issuers();
     }
 
@@ -42,7 +43,7 @@ class ProviderSettingsTest {
         return resolve().get(0).provider();
     }
 
-    private String failure(NamedIssuerSettings... named) {
+    private String failure(IssuerProperties... named) {
         return assertThrows(InvalidAuthConfigurationException.class, () -> resolve(named))
                 .getMessage();
     }
@@ -180,8 +181,8 @@ class ProviderSettingsTest {
 
     @Test
     void auth0DomainImpliesTheAuth0Provider() {
-        auth0.setDomain("tenant.eu.auth0.com");
-        auth0.setAudience("https://api.example.com");
+        typed.set("auth0.domain", "tenant.eu.auth0.com");
+        typed.set("auth0.audience", "https://api.example.com");
         assertEquals(Provider.AUTH0, settings().provider());
 
         auth.setProvider("auth0");

@@ -80,7 +80,8 @@ class IssuerKeysTest {
 
     IssuerKeys keys(JwksLocation location, JwksSettings settings) {
         TrustedIssuer issuer = new TrustedIssuer("test", server.baseUrl(), "aud", location);
-        keys = new IssuerKeys(issuer, settings, false, Clock.systemUTC(), executor, scheduler, KeyFetchObserver.NONE);
+        keys = TestKeySets.create(
+                issuer, settings, false, Clock.systemUTC(), executor, scheduler, KeyFetchObserver.NONE);
         return keys;
     }
 
@@ -215,7 +216,7 @@ class IssuerKeysTest {
         IssuerKeys keys = keys(new JwksLocation.Fixed(server.jwksUri()), fast());
         assertNotNull(verifierOf(keys, "k2"));
         AtomicReference<JWKSet> announced = new AtomicReference<>();
-        keys.onKeySetChange((issuer, set) -> announced.set(set));
+        keys.onKeySetChange(announced::set);
 
         server.publish(key);
         Thread.sleep(2500);

@@ -51,7 +51,7 @@ class KeyOperationsTest {
         ExecutorService executor = Executors.newCachedThreadPool();
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
         try (JwksServer server = JwksServer.start().publishRaw(json);
-                IssuerKeys keys = new IssuerKeys(
+                IssuerKeys keys = TestKeySets.create(
                         new TrustedIssuer("test", server.baseUrl(), "aud", new JwksLocation.Fixed(server.jwksUri())),
                         new JwksSettings(),
                         false,

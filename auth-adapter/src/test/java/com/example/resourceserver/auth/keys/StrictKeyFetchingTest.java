@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.example.resourceserver.auth.config.JwksLocation;
 import com.example.resourceserver.auth.config.JwksSettings;
 import com.example.resourceserver.auth.config.TrustedIssuer;
+import com.example.resourceserver.auth.http.BoundedFetcher;
 import com.example.resourceserver.auth.testing.JwksServer;
 import com.example.resourceserver.auth.testing.ScriptedHttpServer;
 import com.example.resourceserver.auth.testing.TestKeys;
@@ -85,8 +86,8 @@ class StrictKeyFetchingTest {
         settings.setFetchTimeout(Duration.ofSeconds(2));
         settings.setSizeLimitBytes(SIZE_LIMIT);
         TrustedIssuer issuer = new TrustedIssuer("test", issuerId, "aud", location);
-        IssuerKeys keys =
-                new IssuerKeys(issuer, settings, true, Clock.systemUTC(), executor, scheduler, KeyFetchObserver.NONE);
+        IssuerKeys keys = TestKeySets.create(
+                issuer, settings, true, Clock.systemUTC(), executor, scheduler, KeyFetchObserver.NONE);
         created.add(keys);
         return keys;
     }
@@ -175,7 +176,7 @@ class StrictKeyFetchingTest {
     void aRedirectLoopEndsAfterTheBound() {
         server.redirect("/jwks", 302, "/jwks");
         assertNoKeysTrusted(fixed("/jwks"));
-        assertEquals(1 + SameOriginRetriever.MAX_REDIRECTS, server.requests("/jwks"));
+        assertEquals(1 + BoundedFetcher.MAX_REDIRECTS, server.requests("/jwks"));
     }
 
     @Test

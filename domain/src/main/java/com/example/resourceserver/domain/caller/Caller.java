@@ -12,7 +12,7 @@ import java.util.Set;
  */
 public record Caller(String subject, Set<Scope> grantedScopes) {
 
-    /** The name under which adapters carry a Caller alongside framework objects (as authentication attributes). */
+    /** The name under which adapters carry the Caller alongside the request it made (as a request attribute). */
     public static final String ATTRIBUTE = "resourceserver.caller";
 
     public Caller {

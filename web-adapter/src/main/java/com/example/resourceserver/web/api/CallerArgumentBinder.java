@@ -1,7 +1,6 @@
 package com.example.resourceserver.web.api;
 
 import com.example.resourceserver.domain.caller.Caller;
-import com.example.resourceserver.domain.caller.Scope;
 import io.micronaut.core.convert.ArgumentConversionContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
@@ -9,14 +8,12 @@ import io.micronaut.http.bind.binders.TypedRequestArgumentBinder;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.authentication.AuthorizationException;
 import jakarta.inject.Singleton;
-import java.util.HashSet;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * Gives a route the domain {@link Caller} as an argument: the one the auth adapter attached to the
- * {@link Authentication} (under {@link Caller#ATTRIBUTE}), or, for an {@code Authentication} from
- * elsewhere, one rebuilt from its name (the subject) and those roles that are valid scopes.
+ * Gives a route the domain {@link Caller} as an argument: the one the auth adapter recorded on the request
+ * (under {@link Caller#ATTRIBUTE}) when it authenticated it. The caller is built in one place, from the
+ * verified token; it is never rebuilt here from the framework's principal.
  *
  * <p>Routes bind their arguments after the security filter has run. A route that asks for a
  * {@code Caller} is normally reached only authenticated; if it is reached without (a route opened with
@@ -36,25 +33,12 @@ public class CallerArgumentBinder implements TypedRequestArgumentBinder<Caller> 
 
     @Override
     public BindingResult<Caller> bind(ArgumentConversionContext<Caller> context, HttpRequest<?> request) {
-        Authentication authentication =
-                request.getUserPrincipal(Authentication.class).orElse(null);
-        if (authentication == null) {
+        Object recorded = request.getAttribute(Caller.ATTRIBUTE).orElse(null);
+        if (!(recorded instanceof Caller caller)
+                || request.getUserPrincipal(Authentication.class).isEmpty()) {
             throw new AuthorizationException(null); // rendered by RejectedRequestHandler, like the filter's refusal
         }
-        Optional<Caller> caller = Optional.of(callerOf(authentication));
-        return () -> caller;
-    }
-
-    static Caller callerOf(Authentication authentication) {
-        if (authentication.getAttributes().get(Caller.ATTRIBUTE) instanceof Caller caller) {
-            return caller;
-        }
-        Set<Scope> scopes = new HashSet<>();
-        for (String role : authentication.getRoles()) {
-            if (Scope.isValid(role)) {
-                scopes.add(new Scope(role));
-            }
-        }
-        return new Caller(authentication.getName(), scopes);
+        Optional<Caller> bound = Optional.of(caller);
+        return () -> bound;
     }
 }

@@ -12,7 +12,7 @@ public final class AudienceIncludesApi implements ClaimRule {
 
     @Override
     public Optional<Reason> check(TokenClaims token) {
-        List<String> audience = token.claims().getAudience();
+        List<String> audience = token.audience();
         if (audience.isEmpty()) {
             return Optional.of(Reason.MISSING_CLAIM);
         }

@@ -2,7 +2,7 @@ package com.example.resourceserver.auth.token.rules;
 
 import com.example.resourceserver.domain.caller.AuthenticationFailure.Reason;
 import java.time.Duration;
-import java.util.Date;
+import java.time.Instant;
 import java.util.Optional;
 
 /** {@code nbf}, when present, is with the leeway already past (RFC 7519 §4.1.5). */
@@ -16,8 +16,8 @@ public final class NotBefore implements ClaimRule {
 
     @Override
     public Optional<Reason> check(TokenClaims token) {
-        Date nbf = token.claims().getNotBeforeTime();
-        return nbf != null && token.now().isBefore(nbf.toInstant().minus(leeway))
+        Instant nbf = token.time("nbf");
+        return nbf != null && token.now().isBefore(nbf.minus(leeway))
                 ? Optional.of(Reason.NOT_YET_VALID)
                 : Optional.empty();
     }

@@ -2,7 +2,7 @@ package com.example.resourceserver.auth.token.rules;
 
 import com.example.resourceserver.domain.caller.AuthenticationFailure.Reason;
 import java.time.Duration;
-import java.util.Date;
+import java.time.Instant;
 import java.util.Optional;
 
 /** {@code exp} is required and, with the leeway, still ahead (RFC 7519 §4.1.4). */
@@ -16,10 +16,10 @@ public final class NotExpired implements ClaimRule {
 
     @Override
     public Optional<Reason> check(TokenClaims token) {
-        Date exp = token.claims().getExpirationTime();
+        Instant exp = token.time("exp");
         if (exp == null) {
             return Optional.of(Reason.MISSING_CLAIM);
         }
-        return token.now().isBefore(exp.toInstant().plus(leeway)) ? Optional.empty() : Optional.of(Reason.EXPIRED);
+        return token.now().isBefore(exp.plus(leeway)) ? Optional.empty() : Optional.of(Reason.EXPIRED);
     }
 }

@@ -2,7 +2,7 @@ package com.example.resourceserver.auth.token.rules;
 
 import com.example.resourceserver.domain.caller.AuthenticationFailure.Reason;
 import java.time.Duration;
-import java.util.Date;
+import java.time.Instant;
 import java.util.Optional;
 
 /** {@code iat}, when present, is not beyond the leeway in the future: such a token is forged or its clock broken. */
@@ -16,8 +16,8 @@ public final class NotIssuedInFuture implements ClaimRule {
 
     @Override
     public Optional<Reason> check(TokenClaims token) {
-        Date iat = token.claims().getIssueTime();
-        return iat != null && token.now().isBefore(iat.toInstant().minus(leeway))
+        Instant iat = token.time("iat");
+        return iat != null && token.now().isBefore(iat.minus(leeway))
                 ? Optional.of(Reason.ISSUED_IN_FUTURE)
                 : Optional.empty();
     }

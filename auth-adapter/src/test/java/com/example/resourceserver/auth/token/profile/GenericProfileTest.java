@@ -3,7 +3,7 @@ package com.example.resourceserver.auth.token.profile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.example.resourceserver.auth.config.ProviderSettings;
-import com.example.resourceserver.auth.token.GrantedScopes;
+import com.example.resourceserver.auth.issuer.ScopeMapping;
 import com.example.resourceserver.domain.caller.Scope;
 import java.util.Arrays;
 import java.util.List;
@@ -17,7 +17,7 @@ class GenericProfileTest {
 
     private static Set<Scope> granted(Map<String, Object> claims) {
         ProviderProfile generic = ProviderProfiles.of(ProviderSettings.GENERIC);
-        return GrantedScopes.AS_GRANTED.of(ProfileClaims.ISSUER, generic.grantsOf(ProfileClaims.of(claims)));
+        return ScopeMapping.AS_GRANTED.scopesOf(generic.grantsOf(ProfileClaims.of(claims)));
     }
 
     private static Set<Scope> scopes(String... values) {

@@ -30,6 +30,6 @@ final class Claims {
 
     static TokenClaims of(JWTClaimsSet.Builder claims) {
         JWTClaimsSet set = claims.build();
-        return new TokenClaims(set, set.toJSONObject(), ISSUER, NOW);
+        return new TokenClaims(set.toJSONObject(), ISSUER, NOW);
     }
 }
