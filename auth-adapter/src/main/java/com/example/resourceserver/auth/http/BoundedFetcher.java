@@ -22,15 +22,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The one HTTP client that talks to authorization servers (metadata documents, key sets, introspection), with
  * every bound a hostile or broken server needs: the whole exchange (connect, headers, body) within the
- * timeout, the body cut off past a size, and redirects under our control.
- *
- * <ul>
- *   <li>{@link #get}: a redirect is followed only within the origin (scheme, host and port) of the URL asked
- *       for, at most {@value #MAX_REDIRECTS} times. A key set URL answering {@code 302} to another host would
- *       otherwise make the service trust whatever keys are served there.</li>
- *   <li>{@link #post}: redirects are never followed (a 3xx is returned as it is): a redirect could carry the
- *       client's credentials and the token elsewhere.</li>
- * </ul>
+ * timeout, the body cut off past a size, and redirects under our control. {@link #get} follows a redirect only
+ * within the origin (scheme, host and port) of the URL asked for, at most {@value #MAX_REDIRECTS} times: a key set
+ * URL answering {@code 302} to another host would otherwise make the service trust the keys served there.
+ * {@link #post} never follows one (a 3xx is returned as it is): it could carry the client's credentials and the
+ * token elsewhere.
  *
  * <p>The JDK's {@link HttpClient}, not Nimbus's {@code DefaultResourceRetriever}: the latter follows
  * redirects to any host by itself (through {@code HttpURLConnection}) and cannot bound the whole exchange.
@@ -41,7 +37,6 @@ public final class BoundedFetcher {
 
     public static final int MAX_REDIRECTS = 3;
 
-    private static final int COMPLETION_THREADS = 2;
     private static final AtomicInteger CLIENTS = new AtomicInteger();
 
     /** A failed exchange: {@link #outcome()} is a fixed metric label, the message a sentence for logs. */
@@ -62,9 +57,7 @@ public final class BoundedFetcher {
     /** An answer, whatever its status; {@code location} is its Location header, if any. */
     public record Answer(int status, String contentType, String body, String location) {}
 
-    /** Names this client's threads: {@code <purpose>-http-<client>-<thread>}. */
-    private final String threadNamePrefix;
-
+    private final String threadNamePrefix; // <purpose>-http-<client>-<thread>
     private final HttpClient client;
     private final Duration timeout;
     private final int maxBytes;
@@ -85,12 +78,11 @@ public final class BoundedFetcher {
                 .build();
     }
 
-    /** The bound on one exchange. */
     public Duration timeout() {
         return timeout;
     }
 
-    /** The prefix of this client's thread names (for tests that count them). */
+    /** For tests that count this client's threads. */
     public String threadNamePrefix() {
         return threadNamePrefix;
     }
@@ -152,15 +144,14 @@ public final class BoundedFetcher {
                     response.headers().firstValue("Location").orElse(null));
         } catch (TimeoutException e) {
             pending.cancel(true);
-            throw new Failure("timeout", "no answer from " + request.uri() + " within " + timeout.toMillis() + " ms");
+            throw timedOut(request);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof LimitedBody.TooLarge) {
                 throw new Failure("too_large", "the answer of " + request.uri() + " exceeds " + maxBytes + " bytes");
             }
             if (cause instanceof HttpTimeoutException) {
-                throw new Failure(
-                        "timeout", "no answer from " + request.uri() + " within " + timeout.toMillis() + " ms");
+                throw timedOut(request);
             }
             throw new Failure("io_error", request.uri() + " could not be reached: " + cause);
         } catch (InterruptedException e) {
@@ -169,10 +160,14 @@ public final class BoundedFetcher {
         }
     }
 
+    private Failure timedOut(HttpRequest request) {
+        return new Failure("timeout", "no answer from " + request.uri() + " within " + timeout.toMillis() + " ms");
+    }
+
     private ExecutorService completionThreads() {
         AtomicInteger count = new AtomicInteger();
-        ThreadPoolExecutor threads = new ThreadPoolExecutor(
-                COMPLETION_THREADS, COMPLETION_THREADS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
+        ThreadPoolExecutor threads =
+                new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
                     Thread thread = new Thread(task, threadNamePrefix + count.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;

@@ -146,12 +146,7 @@ public final class IssuerKeys implements Closeable {
         keySetListeners.add(listener);
     }
 
-    /**
-     * From the cached key set only; never blocks. Null when no usable set is cached.
-     *
-     * @param allowStale also use a set older than the cache TTL while the last successful fetch is within
-     *                   the stale period (riding out an outage)
-     */
+    /** From the cached set only (with {@code allowStale}, also within the stale period); never blocks; null: none. */
     List<JWK> cachedCandidates(JWSHeader header, boolean allowStale) {
         JWKSet keys = cached.usable(allowStale);
         return keys == null ? null : new JWKSelector(JWKMatcher.forJWSHeader(header)).select(keys);

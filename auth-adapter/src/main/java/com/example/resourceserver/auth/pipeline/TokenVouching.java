@@ -182,24 +182,9 @@ final class TokenVouching<P> {
         while (end > 0 && token.charAt(end - 1) == '=') {
             end--;
         }
-        if (end == 0) {
-            return false;
-        }
-        for (int i = 0; i < end; i++) {
-            char c = token.charAt(i);
-            boolean allowed = (c >= 'A' && c <= 'Z')
-                    || (c >= 'a' && c <= 'z')
-                    || (c >= '0' && c <= '9')
-                    || c == '-'
-                    || c == '.'
-                    || c == '_'
-                    || c == '~'
-                    || c == '+'
-                    || c == '/';
-            if (!allowed) {
-                return false;
-            }
-        }
-        return true;
+        return end > 0 && token.substring(0, end).chars().allMatch(c -> B64TOKEN_CHARACTERS.indexOf(c) >= 0);
     }
+
+    private static final String B64TOKEN_CHARACTERS =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~+/";
 }
