@@ -241,6 +241,66 @@ class OperationsTest {
     }
 
     @Test
+    void nothingAnUnauthenticatedClientSendsWritesAnErrorLineOrAStackTrace() {
+        service = ServiceUnderTest.startTrusting(idp);
+        ListAppender<ILoggingEvent> everything = capture(org.slf4j.Logger.ROOT_LOGGER_NAME, Level.TRACE);
+        try {
+            String payload = b64("{\"iss\":\"" + idp.issuer() + "\",\"sub\":\"x\"}");
+            String header = b64("{\"alg\":\"RS256\",\"kid\":\"ops\"}");
+            String deep = "[".repeat(5000) + "]".repeat(5000);
+            List<String> tokens = List.of(
+                    b64("null") + "." + payload + ".c2ln",
+                    header + "." + b64("null") + ".c2ln",
+                    b64("[]") + "." + payload + ".c2ln",
+                    b64("\"text\"") + "." + payload + ".c2ln",
+                    b64("{\"alg\":null}") + "." + payload + ".c2ln",
+                    b64("{\"alg\":\"RS256\",\"alg\":\"none\"}") + "." + payload + ".c2ln",
+                    b64("{\"alg\":\"RS256\",\"jwk\":null,\"crit\":[null]}") + "." + payload + ".c2ln",
+                    header + "." + b64(deep) + ".c2ln",
+                    header + "." + b64("{\"iss\":{\"a\":[1,{}]},\"exp\":\"soon\",\"aud\":[null]}") + ".c2ln",
+                    header + ".%%%." + "c2ln",
+                    header + "." + "_-_-" + ".",
+                    "a.b.c.d.e",
+                    "..",
+                    idp.valid("") + "x");
+            for (String token : tokens) {
+                service.getWithToken("/api/private", token);
+                RawHttp.get(service.port(), "/api/private", "Authorization: DPoP " + token, "DPoP: " + token);
+                RawHttp.get(
+                        service.port(),
+                        "/api/private",
+                        "Authorization: DPoP " + idp.valid(""),
+                        "DPoP: " + token.replace(payload, b64("{\"htm\":null,\"htu\":[],\"iat\":\"x\"}")));
+            }
+            for (String junk : List.of("Bearer", "Bearer  ", "DPoP", "bearer \u00e9\u00e9", "Basic ===")) {
+                RawHttp.get(service.port(), "/api/private", "Authorization: " + junk);
+            }
+            List<ILoggingEvent> events = snapshot(everything);
+            assertTrue(events.size() > 10, "TRACE logging should have produced events");
+            List<String> errors = events.stream()
+                    .filter(e -> e.getLevel().isGreaterOrEqual(Level.ERROR)
+                            || (e.getThrowableProxy() != null && e.getLevel().isGreaterOrEqual(Level.INFO)))
+                    .map(e -> e.getLevel() + " " + e.getLoggerName() + ": " + render(e))
+                    .toList();
+            assertEquals(List.of(), errors, "no ERROR line and no stack trace at the shipped log level");
+            List<String> ours = events.stream()
+                    .filter(e ->
+                            e.getThrowableProxy() != null && e.getLoggerName().startsWith("com.example"))
+                    .map(e -> e.getLevel() + " " + e.getLoggerName() + ": " + render(e))
+                    .toList();
+            assertEquals(List.of(), ours, "our code logs no stack trace for client input at any level");
+        } finally {
+            release(org.slf4j.Logger.ROOT_LOGGER_NAME, everything);
+        }
+    }
+
+    private static String b64(String json) {
+        return java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
     void keyFetchFailuresAreLoggedPerOutageNotPerRequest() {
         idp.mode(JwksServer.Mode.FAIL_500);
         service = ServiceUnderTest.startTrusting(idp); // 30 s between refetches
