@@ -77,21 +77,26 @@ public class AuthBeans {
         return resolved;
     }
 
-    /** Every trusted issuer's key set; fetches run on the blocking executor, never on an event loop. */
+    /**
+     * Every trusted issuer's key set; fetches run on the blocking executor, never on an event loop. Every
+     * {@link KeyFetchObserver} bean is told of each fetch (metrics, and client spans when tracing is on).
+     */
     @Context
     @Bean(preDestroy = "close")
     TrustedKeySets trustedKeySets(
             AuthConfiguration resolved,
             Clock clock,
             @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
-            Optional<KeyFetchObserver> observer) {
+            List<KeyFetchObserver> observers) {
         return new TrustedKeySets(
-                resolved.issuers(),
-                resolved.jwks(),
-                resolved.insecureHttpAllowed(),
-                clock,
-                blocking,
-                observer.orElse(KeyFetchObserver.NONE));
+                resolved.issuers(), resolved.jwks(), resolved.insecureHttpAllowed(), clock, blocking, allOf(observers));
+    }
+
+    private static KeyFetchObserver allOf(List<KeyFetchObserver> observers) {
+        List<KeyFetchObserver> all = List.copyOf(observers);
+        return all.isEmpty()
+                ? KeyFetchObserver.NONE
+                : (issuer, succeeded, took) -> all.forEach(o -> o.fetched(issuer, succeeded, took));
     }
 
     /** Each issuer's grants turned into the domain's scopes by its {@link ScopeMapping}. */

@@ -41,7 +41,7 @@ public class IntrospectionBeans {
             AuthConfiguration configuration,
             Clock clock,
             @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
-            Optional<IntrospectionObserver> observer,
+            List<IntrospectionObserver> observers,
             TokenCaller callers,
             TrustedKeySets keySets) {
         List<IntrospectionTarget> targets;
@@ -70,7 +70,26 @@ public class IntrospectionBeans {
                 configuration.insecureHttpAllowed(),
                 clock,
                 blocking,
-                observer.orElse(IntrospectionObserver.NONE),
+                allOf(observers),
                 callers)));
+    }
+
+    /** Every {@link IntrospectionObserver} bean is told (metrics, and client spans when tracing is on). */
+    private static IntrospectionObserver allOf(List<IntrospectionObserver> observers) {
+        List<IntrospectionObserver> all = List.copyOf(observers);
+        if (all.isEmpty()) {
+            return IntrospectionObserver.NONE;
+        }
+        return new IntrospectionObserver() {
+            @Override
+            public void called(String issuer, String outcome, java.time.Duration took) {
+                all.forEach(o -> o.called(issuer, outcome, took));
+            }
+
+            @Override
+            public void looked(boolean hit) {
+                all.forEach(o -> o.looked(hit));
+            }
+        };
     }
 }
