@@ -1,0 +1,34 @@
+package com.example.resourceserver.app.tracing;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.event.BeanCreatedEvent;
+import io.micronaut.context.event.BeanCreatedEventListener;
+import io.micronaut.core.order.Ordered;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.context.Context;
+import jakarta.inject.Singleton;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * With tracing on, tasks handed to the application's executors (blocking, io) run under the span current
+ * where they were submitted: a key fetch or an introspection call that a request waits for happens on the
+ * blocking executor, and its client span ({@link FetchSpans}) then belongs to that request's trace. Scheduled
+ * executors are left as they are (their tasks, the background key refresh, belong to no request). Last of
+ * the listeners, so that Micrometer's executor metrics bind to the executor itself, not to the wrapper.
+ */
+@Singleton
+@Requires(beans = OpenTelemetry.class)
+final class TracedExecutors implements BeanCreatedEventListener<ExecutorService>, Ordered {
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+
+    @Override
+    public ExecutorService onCreated(BeanCreatedEvent<ExecutorService> event) {
+        ExecutorService executor = event.getBean();
+        return executor instanceof ScheduledExecutorService ? executor : Context.taskWrapping(executor);
+    }
+}
