@@ -61,8 +61,11 @@ start() { # name jar-dir [VAR=value ...]
 start baseline "$out/baseline"
 start off "$out/current"
 start on "$out/current" OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$collector_port" OTEL_TRACES_SAMPLER=always_on
-token=$(dev_token "$out/off.log")
-[[ -n $token ]] || { echo "no development token; see $out/off.log" >&2; exit 1; }
+declare -A token # each instance has a development issuer, and so keys, of its own
+for name in baseline off on; do
+  token[$name]=$(dev_token "$out/$name.log")
+  [[ -n ${token[$name]} ]] || { echo "no development token; see $out/$name.log" >&2; exit 1; }
+done
 
 # CPU ticks (user + system) of the JVM serving a port: app/run execs java, so the pid is the JVM's.
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
@@ -70,7 +73,7 @@ declare -A rps cpu
 measure() { # name route seconds
   local name=$1 route=$2 seconds=$3 pidvar="pid_$1" before after output requests
   local -a auth=()
-  [[ $route == /api/private ]] && auth=(-H "Authorization: Bearer $token")
+  [[ $route == /api/private ]] && auth=(-H "Authorization: Bearer ${token[$name]}")
   before=$(ticks "${!pidvar}")
   output=$(wrk -t"$threads" -c"$connections" -d"${seconds}s" "${auth[@]}" "http://127.0.0.1:${port[$name]}$route")
   after=$(ticks "${!pidvar}")
