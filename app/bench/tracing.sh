@@ -9,17 +9,17 @@
 # Rows: /api/public, and /api/private with one token over and over (the verified-token cache answers): the
 # request path itself, where a span's cost would show. Requests/s and the server's CPU per request.
 #
-# Usage: app/bench/tracing.sh [-d seconds per measurement] [-c connections] [-t threads]
+# Usage: app/bench/tracing.sh [-d seconds per measurement] [-w warm-up seconds] [-c connections] [-t threads]
 #        BASELINE=<commit> app/bench/tracing.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . app/bench/lib.sh
 
-duration=15 connections=32 threads=2
-while getopts "d:c:t:" opt; do
+duration=15 warmup=15 connections=32 threads=2
+while getopts "d:w:c:t:" opt; do
   case $opt in
-    d) duration=$OPTARG ;; c) connections=$OPTARG ;; t) threads=$OPTARG ;;
-    *) echo "usage: $0 [-d seconds] [-c connections] [-t threads]" >&2; exit 2 ;;
+    d) duration=$OPTARG ;; w) warmup=$OPTARG ;; c) connections=$OPTARG ;; t) threads=$OPTARG ;;
+    *) echo "usage: $0 [-d seconds] [-w warm-up seconds] [-c connections] [-t threads]" >&2; exit 2 ;;
   esac
 done
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
@@ -84,12 +84,12 @@ measure() { # name route seconds
 }
 
 for route in /api/public /api/private; do
-  for name in baseline off on; do measure "$name" "$route" 5; done # warm-up, not kept
+  for name in baseline off on; do measure "$name" "$route" "$warmup"; done # warm-up (the JIT), not kept
   unset 'rps[baseline'$route']' 'rps[off'$route']' 'rps[on'$route']' 'cpu[baseline'$route']' 'cpu[off'$route']' 'cpu[on'$route']'
   for name in baseline off on on off baseline; do measure "$name" "$route" "$duration"; done
 done
 
-echo "tracing cost $(date -u +%Y-%m-%dT%H:%MZ)  (wrk -t$threads -c$connections, 2 x ${duration}s per instance and route, order a b c c b a; app/run, access log off, no startup cache; $(java -version 2>&1 | head -1))"
+echo "tracing cost $(date -u +%Y-%m-%dT%H:%MZ)  (wrk -t$threads -c$connections, ${warmup}s warm-up then 2 x ${duration}s per instance and route, order a b c c b a; app/run, access log off, no startup cache; $(java -version 2>&1 | head -1))"
 printf '%-13s %-9s %12s %10s %14s %10s\n' route instance "requests/s" "vs base" "CPU us/req" "vs base"
 for route in /api/public /api/private; do
   for name in baseline off on; do

@@ -8,12 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.example.resourceserver.app.Application;
 import com.example.resourceserver.app.support.ChildJvm;
 import com.example.resourceserver.app.support.RawHttp;
+import com.example.resourceserver.app.support.ServiceUnderTest;
 import com.example.resourceserver.app.tracing.OtlpReceiver.Received;
 import com.example.resourceserver.auth.testing.IntrospectionServer;
 import com.example.resourceserver.auth.testing.IntrospectionServer.Reply;
 import com.example.resourceserver.auth.testing.Poll;
 import com.example.resourceserver.auth.testing.TestIdentityProvider;
+import com.example.resourceserver.web.logging.ServerSpanAttributes;
 import com.nimbusds.jose.jwk.RSAKey;
+import io.micronaut.tracing.opentelemetry.instrument.http.server.OpenTelemetryServerFilter;
+import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.proto.trace.v1.Span.SpanKind;
 import io.opentelemetry.proto.trace.v1.Status.StatusCode;
 import java.io.IOException;
@@ -249,6 +253,20 @@ class TracingTest {
         assertFalse(line.contains("trace_id"), line);
         service.close();
         assertEquals(0, receiver.requests(), "nothing was exported: " + receiver.spans());
+    }
+
+    @Test
+    void offNoTracingBeanFilterOrSpanExistsInTheService() {
+        ServiceUnderTest off = ServiceUnderTest.startTrusting(idp);
+        assertFalse(off.context().containsBean(OpenTelemetry.class), "no OpenTelemetry SDK");
+        assertFalse(
+                off.context().containsBean(OpenTelemetryServerFilter.class), "no tracing filter on the request path");
+        assertFalse(off.context().containsBean(ServerSpanAttributes.class));
+        assertFalse(off.context().containsBean(FetchSpans.class), "no client spans");
+        assertFalse(off.context().containsBean(TracedExecutors.class), "executors as they are");
+        assertEquals(
+                200,
+                off.getWithToken("/api/private", idp.valid("read:messages")).statusCode());
     }
 
     @Test
