@@ -6,6 +6,7 @@ import io.micronaut.runtime.Micronaut;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import sun.misc.Signal;
 
 /** Starts the service. A configuration mistake ends startup with its one-sentence message, no stack trace. */
 public class Application extends Micronaut {
@@ -14,7 +15,23 @@ public class Application extends Micronaut {
     static final int CONFIGURATION_ERROR_EXIT_CODE = 2;
 
     public static void main(String[] args) {
+        exitNormallyOnSigterm();
         new Application().mainClass(Application.class).args(args).start();
+    }
+
+    /**
+     * SIGTERM is how an orchestrator asks for a stop (docker stop, Kubernetes): a requested stop that went
+     * well is a normal end, exit code 0, not the JVM's 143 (128 + 15), which reads as a crash to whatever
+     * watches exit codes. {@code System.exit(0)} still runs every shutdown hook, Micronaut's graceful stop
+     * of the server and the beans included, and the JVM's own exit work (app/run's startup cache is written
+     * then). Other signals keep the JVM's handling (Ctrl-C: 130).
+     */
+    static void exitNormallyOnSigterm() {
+        try {
+            Signal.handle(new Signal("TERM"), signal -> System.exit(0));
+        } catch (IllegalArgumentException e) {
+            // -Xrs, or no SIGTERM on this platform: the JVM's own handling stays
+        }
     }
 
     @Override

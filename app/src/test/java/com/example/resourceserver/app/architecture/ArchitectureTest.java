@@ -286,10 +286,11 @@ class ArchitectureTest {
                                 "com.fasterxml.jackson.annotation..",
                                 "jakarta..",
                                 "io.micrometer..",
+                                "io.opentelemetry..",
                                 "io.swagger.v3.oas.annotations..",
                                 "org.slf4j..")
                         .because("the web adapter is built on Micronaut HTTP and security core, Netty, Jackson "
-                                + "and OpenAPI annotations, Micrometer and SLF4J only");
+                                + "and OpenAPI annotations, Micrometer, OpenTelemetry (server spans) and SLF4J only");
             }
         },
 

@@ -19,7 +19,8 @@ import java.util.stream.Stream;
 
 /**
  * The Dockerfile at the repository root, read the way Docker reads it as far as this one uses the
- * syntax: instructions with line continuations, comments inside them, stages, heredoc bodies.
+ * syntax: instructions with line continuations, comments inside them, stages (the ARGs before the first
+ * FROM are stage -1), heredoc bodies.
  */
 record Dockerfile(List<Instruction> instructions) {
 
@@ -79,8 +80,27 @@ record Dockerfile(List<Instruction> instructions) {
         return instructions.stream().filter(i -> i.stage() == last).toList();
     }
 
+    /** The runtime stage's base image, a build argument's default where FROM names one. */
     String runtimeBaseImage() {
-        return finalStage().get(0).args().split("\\s+")[0];
+        return resolved(finalStage().get(0).args().split("\\s+")[0]);
+    }
+
+    /** {@code ${NAME}} replaced by the default of the ARG before the first FROM that declares it. */
+    String resolved(String text) {
+        Matcher reference = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}").matcher(text);
+        StringBuilder result = new StringBuilder();
+        while (reference.find()) {
+            String name = reference.group(1);
+            String value = instructions.stream()
+                    .filter(i -> i.stage() == -1
+                            && i.keyword().equals("ARG")
+                            && i.args().startsWith(name + "="))
+                    .map(i -> i.args().substring(name.length() + 1))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no global ARG " + name + " with a default"));
+            reference.appendReplacement(result, Matcher.quoteReplacement(value));
+        }
+        return reference.appendTail(result).toString();
     }
 
     List<String> entrypoint() {
@@ -104,14 +124,40 @@ record Dockerfile(List<Instruction> instructions) {
 
     /**
      * The script of the RUN step that trains the startup cache: in the runtime stage, because only the
-     * JVM that wrote a cache can use it.
+     * JVM that wrote a cache can use it. It is a file of the build context, bound into that one step.
      */
-    String training() {
+    String training() throws IOException {
+        Instruction run = trainingRun();
+        Matcher mount = BIND_MOUNT.matcher(run.args());
+        assertTrue(mount.find(), run.toString());
+        return Files.readString(ROOT.resolve(mount.group(1)));
+    }
+
+    /** The RUN step of the runtime stage that runs the bound-in training script with bash. */
+    Instruction trainingRun() {
         return finalStage().stream()
-                .map(Instruction::heredoc)
-                .filter(h -> h != null && h.contains("kill -TERM"))
+                .filter(i -> i.keyword().equals("RUN")
+                        && BIND_MOUNT.matcher(i.args()).find())
+                .filter(i -> {
+                    Matcher mount = BIND_MOUNT.matcher(i.args());
+                    return mount.find() && i.args().endsWith("bash " + mount.group(2));
+                })
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no training run in the runtime stage"));
+    }
+
+    static final Pattern BIND_MOUNT = Pattern.compile("--mount=type=bind,source=([^,\\s]+),target=([^,\\s]+)");
+
+    /** The build-context files bound into RUN steps. */
+    List<String> mountSources() {
+        List<String> sources = new ArrayList<>();
+        for (Instruction i : instructions) {
+            Matcher mount = BIND_MOUNT.matcher(i.args());
+            while (i.keyword().equals("RUN") && mount.find()) {
+                sources.add(mount.group(1));
+            }
+        }
+        return sources;
     }
 
     /** Where a COPY of the runtime stage puts this source (from the build context or a stage). */

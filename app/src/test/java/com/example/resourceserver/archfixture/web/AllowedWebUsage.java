@@ -5,9 +5,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.security.authentication.Authentication;
 import io.netty.channel.ChannelHandlerContext;
+import io.opentelemetry.api.common.AttributeKey;
 import jakarta.inject.Provider;
 
-/** What the web adapter may use: domain, Micronaut HTTP and security core, Netty, Jackson annotations, jakarta. */
+/**
+ * What the web adapter may use: domain, Micronaut HTTP and security core, Netty, Jackson annotations, jakarta,
+ * OpenTelemetry (span attributes).
+ */
 public class AllowedWebUsage {
 
     @JsonProperty("value")
@@ -16,6 +20,7 @@ public class AllowedWebUsage {
     Authentication authentication;
     ChannelHandlerContext channel;
     Provider<String> name;
+    AttributeKey<String> spanAttribute = AttributeKey.stringKey("auth.outcome");
 
     public HttpResponse<?> ok() {
         return HttpResponse.ok();

@@ -27,6 +27,7 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
@@ -85,7 +86,10 @@ public class AuthBeans {
         return new JwsReader();
     }
 
-    /** Every trusted issuer; key fetches and introspection calls run on the blocking executor, never an event loop. */
+    /**
+     * Every trusted issuer; key fetches and introspection calls run on the blocking executor, never an event loop.
+     * Every observer bean is told of each fetch and call (metrics, and client spans when tracing is on).
+     */
     @Context
     @Bean(preDestroy = "close")
     Issuers issuers(
@@ -93,15 +97,15 @@ public class AuthBeans {
             JwsReader reader,
             Clock clock,
             @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
-            Optional<KeyFetchObserver> keyObserver,
-            Optional<IntrospectionObserver> introspectionObserver) {
+            List<KeyFetchObserver> keyObservers,
+            List<IntrospectionObserver> introspectionObservers) {
         return Issuers.start(
                 configuration,
                 reader,
                 clock,
                 blocking,
-                keyObserver.orElse(KeyFetchObserver.NONE),
-                introspectionObserver.orElse(IntrospectionObserver.NONE));
+                KeyFetchObserver.allOf(keyObservers),
+                IntrospectionObserver.allOf(introspectionObservers));
     }
 
     /** Verified JWTs by their text, unless {@code auth.token-cache.enabled=false}. */

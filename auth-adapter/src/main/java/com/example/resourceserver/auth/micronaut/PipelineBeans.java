@@ -42,7 +42,7 @@ public class PipelineBeans {
             @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
             Clock clock,
             Optional<AuthMetrics> metrics,
-            Optional<IntrospectionObserver> introspectionObserver) {
+            List<IntrospectionObserver> introspectionObservers) {
         return RequestAuthenticator.create(
                 configuration,
                 issuers,
@@ -54,7 +54,7 @@ public class PipelineBeans {
                 blocking,
                 clock,
                 outcome -> metrics.ifPresent(m -> m.dpopOutcome(outcome)),
-                introspectionObserver.orElse(IntrospectionObserver.NONE));
+                IntrospectionObserver.allOf(introspectionObservers));
     }
 
     /**

@@ -1,15 +1,19 @@
 package com.example.resourceserver.web.logging;
 
+import io.micronaut.core.annotation.Nullable;
+
 /**
  * The access log line, one flat JSON object written by hand: {@code timestamp} (epoch milliseconds),
- * {@code level}, {@code loggerName} and the request's fields ({@code request_id}, {@code method},
- * {@code route}, {@code status}, {@code duration_ms}, {@code auth}, {@code auth_reason}).
+ * {@code level}, {@code loggerName} and the request's fields ({@code request_id}, {@code trace_id} when
+ * tracing is on, {@code method}, {@code route}, {@code status}, {@code duration_ms}, {@code auth},
+ * {@code auth_reason}).
  *
  * <p>Why by hand: it is written once per request, and the generic route (SLF4J key-value pairs, Logback's
  * JSON encoder, the redacting pass over the finished line) cost about a quarter of the public route's
  * throughput (docs/performance.md). Here one builder per thread is reused and nothing else is allocated
  * but the line itself. No value can hold a token: the request id is validated ({@link RequestIds}), the
- * route is a template, the rest are numbers and fixed words; the method is escaped all the same.
+ * route is a template, the trace id is 32 hex digits from the tracing SDK, the rest are numbers and fixed
+ * words; the method is escaped all the same.
  */
 final class AccessLine {
 
@@ -20,6 +24,7 @@ final class AccessLine {
     static String of(
             long epochMillis,
             String requestId,
+            @Nullable String traceId,
             String method,
             String route,
             int status,
@@ -31,7 +36,11 @@ final class AccessLine {
         line.append("{\"timestamp\":")
                 .append(epochMillis)
                 .append(",\"level\":\"INFO\",\"loggerName\":\"access\",\"request_id\":");
-        string(line, requestId).append(",\"method\":");
+        string(line, requestId);
+        if (traceId != null) {
+            string(line.append(",\"trace_id\":"), traceId);
+        }
+        line.append(",\"method\":");
         string(line, method).append(",\"route\":");
         string(line, route).append(",\"status\":").append(status).append(",\"duration_ms\":");
         millis(line, durationNanos).append(",\"auth\":");

@@ -1,8 +1,5 @@
 package com.example.resourceserver.web.logging;
 
-import com.example.resourceserver.domain.caller.AuthenticationFailure;
-import com.example.resourceserver.domain.caller.RequiredCredentials;
-import com.example.resourceserver.web.errors.ErrorResponses;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.core.annotation.Nullable;
@@ -24,7 +21,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One JSON line per request on the {@code access} logger (method, route template, status, duration,
- * authentication outcome, request id; see {@link AccessLine}), the {@code X-Request-Id} response header, and the
+ * authentication outcome, request id, and the trace id when tracing is on; see {@link AccessLine}), the {@code X-Request-Id} response header, and the
  * {@code authentication_outcomes_total{outcome,reason}} counter for routes that require authentication.
  *
  * <p>It decides nothing about authentication: it reads what the deciding components recorded (see
@@ -37,6 +34,11 @@ public class AccessLogFilter implements Ordered {
     public static final String REQUEST_ID_HEADER = "X-Request-Id";
     static final String REQUEST_ID_ATTRIBUTE = "resourceserver.request-id";
     static final String START_ATTRIBUTE = "resourceserver.request-start";
+    /**
+     * The trace id of the request's server span, when tracing is on: {@link ServerSpanAttributes} records it
+     * as the span ends, which is before this filter's response side runs (the tracing filter is inside it).
+     */
+    static final String TRACE_ID_ATTRIBUTE = "resourceserver.trace-id";
 
     private static final Logger ACCESS = LoggerFactory.getLogger("access");
 
@@ -61,17 +63,9 @@ public class AccessLogFilter implements Ordered {
                 request.getAttribute(REQUEST_ID_ATTRIBUTE, String.class).orElseGet(RequestIds::random);
         response.header(REQUEST_ID_HEADER, requestId);
 
-        RequiredCredentials credentials =
-                recorded(request, RequiredCredentials.REQUEST_ATTRIBUTE, RequiredCredentials.class);
-        AuthenticationFailure failure = null;
-        AuthenticationOutcome outcome = AuthenticationOutcome.NOT_REQUIRED;
-        if (credentials != null) { // else the route requires no authentication: nothing more to look up
-            failure = recorded(request, AuthenticationFailure.REQUEST_ATTRIBUTE, AuthenticationFailure.class);
-            boolean scopeRefused = response.getAttribute(ErrorResponses.INSUFFICIENT_SCOPE_ATTRIBUTE)
-                    .isPresent();
-            outcome = AuthenticationOutcome.of(credentials, failure, scopeRefused);
-        }
-        String reason = outcome.reason(failure);
+        AuthenticationOutcome.Recorded recorded = AuthenticationOutcome.recorded(request, response);
+        AuthenticationOutcome outcome = recorded.outcome();
+        String reason = recorded.reason();
         if (outcome != AuthenticationOutcome.NOT_REQUIRED && registry != null) {
             count(outcome, reason);
         }
@@ -79,6 +73,7 @@ public class AccessLogFilter implements Ordered {
             ACCESS.info(AccessLine.of(
                     System.currentTimeMillis(),
                     requestId,
+                    request.getAttribute(TRACE_ID_ATTRIBUTE, String.class).orElse(null),
                     request.getMethodName(),
                     routeTemplate(RouteAttributes.getRouteMatch(request).orElse(null)),
                     response.code(),
@@ -100,12 +95,6 @@ public class AccessLogFilter implements Ordered {
                                 .tag("reason", r)
                                 .register(registry))
                 .increment();
-    }
-
-    @Nullable
-    private static <T> T recorded(HttpRequest<?> request, String name, Class<T> type) {
-        Object value = request.getAttribute(name).orElse(null);
-        return type.isInstance(value) ? type.cast(value) : null;
     }
 
     private static String routeTemplate(@Nullable RouteMatch<?> route) {

@@ -2,7 +2,10 @@ package com.example.resourceserver.web.logging;
 
 import com.example.resourceserver.domain.caller.AuthenticationFailure;
 import com.example.resourceserver.domain.caller.RequiredCredentials;
+import com.example.resourceserver.web.errors.ErrorResponses;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -62,6 +65,34 @@ enum AuthenticationOutcome {
             return MISSING;
         }
         return scopeRefused ? INSUFFICIENT_SCOPE : OK;
+    }
+
+    /** An outcome with its reason label. */
+    record Recorded(AuthenticationOutcome outcome, String reason) {}
+
+    /**
+     * The outcome of this exchange from what the deciders recorded on the request and the response (which is
+     * null when the exchange failed before one was made).
+     */
+    static Recorded recorded(HttpRequest<?> request, @Nullable HttpResponse<?> response) {
+        RequiredCredentials credentials =
+                attribute(request, RequiredCredentials.REQUEST_ATTRIBUTE, RequiredCredentials.class);
+        if (credentials == null) { // the route requires no authentication: nothing more to look up
+            return new Recorded(NOT_REQUIRED, NO_REASON);
+        }
+        AuthenticationFailure failure =
+                attribute(request, AuthenticationFailure.REQUEST_ATTRIBUTE, AuthenticationFailure.class);
+        boolean scopeRefused = response != null
+                && response.getAttribute(ErrorResponses.INSUFFICIENT_SCOPE_ATTRIBUTE)
+                        .isPresent();
+        AuthenticationOutcome outcome = of(credentials, failure, scopeRefused);
+        return new Recorded(outcome, outcome.reason(failure));
+    }
+
+    @Nullable
+    private static <T> T attribute(HttpRequest<?> request, String name, Class<T> type) {
+        Object value = request.getAttribute(name).orElse(null);
+        return type.isInstance(value) ? type.cast(value) : null;
     }
 
     /** The cause behind this outcome: a failure's reason, {@code missing_scope}, or {@code none}. */

@@ -15,12 +15,23 @@ class AccessLineTest {
                 AccessLine.of(
                         1733050000123L,
                         "trace-1",
+                        null,
                         "GET",
                         "/api/private",
                         401,
                         12_345_678L,
                         "invalid_token",
                         "expired"));
+    }
+
+    @Test
+    void theTraceIdFollowsTheRequestIdWhenThereIsOne() {
+        assertEquals(
+                "{\"timestamp\":1,\"level\":\"INFO\",\"loggerName\":\"access\",\"request_id\":\"r\","
+                        + "\"trace_id\":\"4bf92f3577b34da6a3ce929d0e0e4736\",\"method\":\"GET\",\"route\":\"/\","
+                        + "\"status\":200,\"duration_ms\":0.001,\"auth\":\"not_required\",\"auth_reason\":\"none\"}",
+                AccessLine.of(
+                        1, "r", "4bf92f3577b34da6a3ce929d0e0e4736", "GET", "/", 200, 1_000, "not_required", "none"));
     }
 
     @Test
@@ -39,10 +50,19 @@ class AccessLineTest {
 
     @Test
     void theReusedBuilderLeavesNothingFromTheLineBefore() {
-        AccessLine.of(1, "a-much-longer-request-id-than-the-next", "DELETE", "/api/private-scoped", 503, 1, "x", "y");
+        AccessLine.of(
+                1,
+                "a-much-longer-request-id-than-the-next",
+                "4bf92f3577b34da6a3ce929d0e0e4736",
+                "DELETE",
+                "/api/private-scoped",
+                503,
+                1,
+                "x",
+                "y");
         assertEquals(
                 "{\"timestamp\":2,\"level\":\"INFO\",\"loggerName\":\"access\",\"request_id\":\"r\",\"method\":\"GET\","
                         + "\"route\":\"/\",\"status\":200,\"duration_ms\":0.000,\"auth\":\"a\",\"auth_reason\":\"b\"}",
-                AccessLine.of(2, "r", "GET", "/", 200, 0, "a", "b"));
+                AccessLine.of(2, "r", null, "GET", "/", 200, 0, "a", "b"));
     }
 }
