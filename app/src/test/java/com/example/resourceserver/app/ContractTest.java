@@ -5,17 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.resourceserver.app.support.RawHttp;
+import com.example.resourceserver.app.support.ServiceUnderTest;
 import com.example.resourceserver.auth.testing.TestIdentityProvider;
 import com.example.resourceserver.auth.testing.TestKeys;
 import com.example.resourceserver.auth.testing.TokenMint;
 import com.nimbusds.jose.jwk.RSAKey;
-import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -24,9 +21,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The routes, statuses, challenges and bodies of the team's quickstart contract (kept outside this
  * repository), end to end: real HTTP in, tokens verified against a JWKS served over real HTTP.
  */
-@MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ContractTest implements TestPropertyProvider {
+class ContractTest {
 
     static final String PUBLIC_BODY =
             "{\"message\":\"Hello from a public endpoint! You don't need to be authenticated to see this.\"}";
@@ -42,21 +38,20 @@ class ContractTest implements TestPropertyProvider {
 
     final TokenMint mint = idp.mint();
 
-    @Inject
-    EmbeddedServer server;
+    ServiceUnderTest service; // stopped before the identity provider
 
-    @Override
-    public Map<String, String> getProperties() {
-        return Map.of(
-                "micronaut.server.port", "-1",
-                "micronaut.server.host", "127.0.0.1",
-                "auth.issuer", idp.issuer(),
-                "auth.audience", idp.audience(),
-                "auth.jwks-uri", idp.jwksUri().toString());
+    @BeforeAll
+    void start() {
+        service = settings().start();
+    }
+
+    /** The service's settings: it trusts {@code idp}. */
+    ServiceUnderTest.Settings settings() {
+        return ServiceUnderTest.trusting(idp);
     }
 
     RawHttp.Response get(String path, String... headers) {
-        return RawHttp.get(server.getPort(), path, headers);
+        return RawHttp.get(service.port(), path, headers);
     }
 
     RawHttp.Response withToken(String path, String token) {
@@ -72,7 +67,7 @@ class ContractTest implements TestPropertyProvider {
     }
 
     String resourceMetadata() {
-        return ", resource_metadata=\"http://127.0.0.1:" + server.getPort() + "/.well-known/oauth-protected-resource\"";
+        return ", resource_metadata=\"http://127.0.0.1:" + service.port() + "/.well-known/oauth-protected-resource\"";
     }
 
     static void assertJson(RawHttp.Response response) {
@@ -272,7 +267,7 @@ class ContractTest implements TestPropertyProvider {
                 "\u00e9\u00e9.\u00e9.\u00e9");
         for (String token : badTokens) {
             RawHttp.Response response = RawHttp.exchange(
-                    server.getPort(),
+                    service.port(),
                     ("GET /api/private-scoped HTTP/1.1\r\nHost: x\r\n" + "Authorization: Bearer " + token
                                     + "\r\nConnection: close\r\n\r\n")
                             .getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -339,7 +334,7 @@ class ContractTest implements TestPropertyProvider {
     void otherMethodsAre405AsJson() {
         for (String method : List.of("POST", "PUT", "DELETE", "PATCH")) {
             for (String path : List.of("/api/public", "/api/private", "/api/private-scoped")) {
-                RawHttp.Response response = RawHttp.send(server.getPort(), method, path, "Content-Length: 0");
+                RawHttp.Response response = RawHttp.send(service.port(), method, path, "Content-Length: 0");
                 assertEquals(405, response.status(), method + " " + path);
                 assertEquals(
                         "{\"error\":\"method_not_allowed\",\"error_description\":\"This method is not allowed on "
@@ -353,10 +348,10 @@ class ContractTest implements TestPropertyProvider {
     @Test
     void headIsGetWithoutABody() {
         // RFC 9110 §9.3.2: HEAD is GET without the content, so it is served, with GET's checks.
-        RawHttp.Response publicHead = RawHttp.send(server.getPort(), "HEAD", "/api/public");
+        RawHttp.Response publicHead = RawHttp.send(service.port(), "HEAD", "/api/public");
         assertEquals(200, publicHead.status());
         assertEquals("", publicHead.body());
-        RawHttp.Response privateHead = RawHttp.send(server.getPort(), "HEAD", "/api/private");
+        RawHttp.Response privateHead = RawHttp.send(service.port(), "HEAD", "/api/private");
         assertEquals(401, privateHead.status());
         assertEquals(bareChallenges(), privateHead.all("WWW-Authenticate"));
         assertEquals("", privateHead.body());
@@ -366,7 +361,7 @@ class ContractTest implements TestPropertyProvider {
     void errorBodiesNeverCarryFrameworkDetails() {
         for (RawHttp.Response response : List.of(
                 get("/nope"),
-                RawHttp.send(server.getPort(), "POST", "/api/public", "Content-Length: 0"),
+                RawHttp.send(service.port(), "POST", "/api/public", "Content-Length: 0"),
                 get("/api/private"),
                 get("/%"))) {
             String text = response.body()

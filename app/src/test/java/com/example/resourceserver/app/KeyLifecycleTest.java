@@ -28,10 +28,6 @@ class KeyLifecycleTest {
 
     ServiceUnderTest service; // started by each test, stopped by idp
 
-    int status(String token) {
-        return service.getWithToken("/api/private", token).statusCode();
-    }
-
     /** The background warm-up has asked for the keys, so later fetches are the test's own. */
     void awaitWarmUp() {
         Poll.until(
@@ -44,7 +40,7 @@ class KeyLifecycleTest {
     void keysAreFoundThroughDiscoveryWhenNoJwksUrlIsGiven() {
         service = ServiceUnderTest.trusting(idp).without("auth.jwks-uri").start();
 
-        assertEquals(200, status(idp.valid("")));
+        assertEquals(200, service.statusWithToken("/api/private", idp.valid("")));
         assertEquals(1, idp.discoveryFetches());
     }
 
@@ -52,18 +48,19 @@ class KeyLifecycleTest {
     void aKeyPublishedAfterStartupIsAcceptedOnFirstUse() {
         service = ServiceUnderTest.startTrusting(idp); // default settings: 30 s between refetches
         awaitWarmUp();
-        assertEquals(200, status(idp.valid("")));
+        assertEquals(200, service.statusWithToken("/api/private", idp.valid("")));
 
         RSAKey rotated = idp.addKey("k2");
 
-        assertEquals(200, status(idp.mint(rotated).valid("")));
+        assertEquals(
+                200, service.statusWithToken("/api/private", idp.mint(rotated).valid("")));
     }
 
     @Test
     void fiftyRandomKidsCauseAtMostAFewFetches() {
         service = ServiceUnderTest.startTrusting(idp);
         awaitWarmUp();
-        assertEquals(200, status(idp.valid("")));
+        assertEquals(200, service.statusWithToken("/api/private", idp.valid("")));
         idp.resetCounts();
 
         for (int i = 0; i < 50; i++) {
@@ -87,14 +84,14 @@ class KeyLifecycleTest {
         service = ServiceUnderTest.trusting(idp).fastKeyRefresh().start();
         awaitWarmUp();
         String token = idp.valid("");
-        assertEquals(200, status(token));
+        assertEquals(200, service.statusWithToken("/api/private", token));
 
         idp.mode(JwksServer.Mode.FAIL_500);
         // A sleep, not a poll: what is checked is that nothing changes once the 2 s cache TTL has passed.
         Thread.sleep(2500); // the cache TTL has passed: refreshes now fail
 
-        assertEquals(200, status(token));
-        assertEquals(200, status(idp.valid("read:messages")));
+        assertEquals(200, service.statusWithToken("/api/private", token));
+        assertEquals(200, service.statusWithToken("/api/private", idp.valid("read:messages")));
         assertTrue(idp.jwksFetches() > 1, "the service should have tried to refresh");
     }
 
@@ -103,14 +100,15 @@ class KeyLifecycleTest {
         service = ServiceUnderTest.trusting(idp).fastKeyRefresh().start();
         awaitWarmUp();
         String token = idp.valid("");
-        assertEquals(200, status(token));
+        assertEquals(200, service.statusWithToken("/api/private", token));
 
         idp.mode(JwksServer.Mode.HANG);
         // A sleep, not a poll: once the 2 s cache TTL has passed, every refresh meets the hang.
         Thread.sleep(2500);
 
         long start = System.nanoTime();
-        assertEquals(200, status(token), "a cached key verifies while the key set hangs");
+        assertEquals(
+                200, service.statusWithToken("/api/private", token), "a cached key verifies while the key set hangs");
         HttpResponse<String> unknown = service.getWithToken(
                 "/api/private", idp.token().header("kid", "new").sign());
         long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
@@ -138,7 +136,8 @@ class KeyLifecycleTest {
                 unavailable.headers().firstValue("Content-Type").orElse(""));
 
         idp.mode(JwksServer.Mode.SERVE);
-        int status = Poll.until(() -> status(idp.valid("")), s -> s == 200, Duration.ofSeconds(5));
+        int status = Poll.until(
+                () -> service.statusWithToken("/api/private", idp.valid("")), s -> s == 200, Duration.ofSeconds(5));
         assertEquals(200, status, "the service should recover once the key set is back");
     }
 
@@ -156,7 +155,7 @@ class KeyLifecycleTest {
         RSAKey second = idp.addKey("k2");
         service = ServiceUnderTest.trusting(idp).fastKeyRefresh().start();
         String signedBySecond = idp.mint(second).valid("");
-        assertEquals(200, status(signedBySecond));
+        assertEquals(200, service.statusWithToken("/api/private", signedBySecond));
 
         idp.removeKey(second);
 
@@ -166,6 +165,6 @@ class KeyLifecycleTest {
                 r -> r.statusCode() == 401,
                 Duration.ofMillis(2500));
         assertEquals(401, response.statusCode());
-        assertEquals(200, status(idp.valid("")));
+        assertEquals(200, service.statusWithToken("/api/private", idp.valid("")));
     }
 }

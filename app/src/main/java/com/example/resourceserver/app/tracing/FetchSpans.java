@@ -1,8 +1,8 @@
 package com.example.resourceserver.app.tracing;
 
 import com.example.resourceserver.auth.config.TrustedIssuer;
-import com.example.resourceserver.auth.keys.KeyFetchObserver;
 import com.example.resourceserver.auth.introspection.IntrospectionObserver;
+import com.example.resourceserver.auth.keys.KeyFetchObserver;
 import io.micronaut.context.annotation.Requires;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;

@@ -12,10 +12,8 @@ import com.example.resourceserver.auth.testing.JwksServer;
 import com.example.resourceserver.auth.testing.TestKeys;
 import com.example.resourceserver.auth.testing.TokenMint;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.oauth2.sdk.dpop.DefaultDPoPProofFactory;
 import com.nimbusds.oauth2.sdk.token.DPoPAccessToken;
 import java.net.URI;
@@ -92,7 +90,7 @@ class OpaqueTokenTest {
     @Test
     void aDpopBoundOpaqueTokenNeedsItsProofEveryTimeAndIsRefusedAsBearer() throws Exception {
         start(Map.of());
-        ECKey clientKey = new ECKeyGenerator(Curve.P_256).generate();
+        ECKey clientKey = TestKeys.ec(null);
         String jkt = clientKey.computeThumbprint().toString();
         String bound = active("read:messages").replace("\"sub\"", "\"cnf\":{\"jkt\":\"" + jkt + "\"},\"sub\"");
         introspection.answer(token -> Reply.json(bound));

@@ -1,11 +1,9 @@
 package com.example.resourceserver.app.providers;
 
+import com.example.resourceserver.auth.testing.TestKeys;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.oauth2.sdk.ClientCredentialsGrant;
 import com.nimbusds.oauth2.sdk.ParseException;
 import com.nimbusds.oauth2.sdk.Scope;
@@ -45,20 +43,12 @@ final class KeycloakDpopClient {
 
     /** A client with a fresh P-256 key, signing ES256 proofs. */
     static KeycloakDpopClient withEcKey() {
-        try {
-            return new KeycloakDpopClient(new ECKeyGenerator(Curve.P_256).generate(), JWSAlgorithm.ES256);
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
+        return new KeycloakDpopClient(TestKeys.ec(null), JWSAlgorithm.ES256);
     }
 
     /** A client with a fresh 2048-bit RSA key, signing RS256 proofs. */
     static KeycloakDpopClient withRsaKey() {
-        try {
-            return new KeycloakDpopClient(new RSAKeyGenerator(2048).generate(), JWSAlgorithm.RS256);
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
+        return new KeycloakDpopClient(TestKeys.rsa(null), JWSAlgorithm.RS256);
     }
 
     /** The RFC 7638 SHA-256 thumbprint of the public key, base64url: what {@code cnf.jkt} must say. */

@@ -8,13 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import com.example.resourceserver.app.support.OAuthClient;
 import com.example.resourceserver.app.support.OidcProviderServer;
 import com.example.resourceserver.app.support.ProviderDpopClient;
-import com.nimbusds.jose.JOSEException;
+import com.example.resourceserver.auth.testing.TestKeys;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.text.ParseException;
 import java.util.List;
@@ -39,15 +37,7 @@ class OidcProviderIT extends ProviderScenarios {
     private RSAKey previousKey;
 
     static RSAKey newKey() {
-        try {
-            return new RSAKeyGenerator(2048)
-                    .keyID("op-" + System.nanoTime())
-                    .keyUse(KeyUse.SIGNATURE)
-                    .algorithm(JWSAlgorithm.RS256)
-                    .generate();
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestKeys.rsaSigningKey("op-" + System.nanoTime());
     }
 
     @Override

@@ -95,22 +95,18 @@ class OidcProviderOpaqueIT {
         return opaqueTokens.token(client, parameters);
     }
 
-    int status(String path, String token) {
-        return service.getWithToken(path, token).statusCode();
-    }
-
     @Test
     void anOpaqueTokenWithTheScopeIsServed() {
         String token = token("messages-client", "scope", "read:messages", "resource", "urn:messages-api");
         assertTrue(token.chars().filter(c -> c == '.').count() != 2, "opaque, not shaped like a JWS");
-        assertEquals(200, status("/api/private-scoped", token));
-        assertEquals(200, status("/api/private", token));
+        assertEquals(200, service.statusWithToken("/api/private-scoped", token));
+        assertEquals(200, service.statusWithToken("/api/private", token));
     }
 
     @Test
     void anOpaqueTokenWithoutTheScopeIs403OnTheScopedRoute() {
         String token = token("basic-client", "scope", "openid", "resource", "urn:messages-api");
-        assertEquals(200, status("/api/private", token));
+        assertEquals(200, service.statusWithToken("/api/private", token));
         HttpResponse<String> refused = service.getWithToken("/api/private-scoped", token);
         assertEquals(403, refused.statusCode());
         assertTrue(
@@ -143,7 +139,7 @@ class OidcProviderOpaqueIT {
         HttpResponse<String> refused = service.getWithToken("/api/private", token);
         assertEquals(401, refused.statusCode());
         assertTrue(refused.body().contains("not active"), refused.body());
-        assertEquals(401, status("/api/private", "never-issued-by-anyone"));
+        assertEquals(401, service.statusWithToken("/api/private", "never-issued-by-anyone"));
     }
 
     @Test

@@ -8,12 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.example.resourceserver.app.support.OAuthClient;
 import com.example.resourceserver.app.support.SpringAuthorizationServer;
-import com.nimbusds.jose.JOSEException;
+import com.example.resourceserver.auth.testing.TestKeys;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.util.List;
 import org.junit.jupiter.api.Order;
@@ -33,15 +31,7 @@ class SpringAuthorizationServerIT extends ProviderScenarios {
     private RSAKey previousKey;
 
     static RSAKey newKey() {
-        try {
-            return new RSAKeyGenerator(2048)
-                    .keyID("sas-" + System.nanoTime())
-                    .keyUse(KeyUse.SIGNATURE)
-                    .algorithm(JWSAlgorithm.RS256)
-                    .generate();
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestKeys.rsaSigningKey("sas-" + System.nanoTime());
     }
 
     @Override

@@ -7,17 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.resourceserver.app.support.RawHttp;
+import com.example.resourceserver.app.support.ServiceUnderTest;
 import com.example.resourceserver.auth.testing.TestIdentityProvider;
 import com.example.resourceserver.auth.testing.TestKeys;
 import com.example.resourceserver.auth.testing.TokenMint;
-import io.micronaut.runtime.server.EmbeddedServer;
-import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -40,9 +38,8 @@ import org.yaml.snakeyaml.Yaml;
  * {@code default-testCompile}), which writes the test-only routes into {@value #TEST_DOCUMENT}; the
  * service serves it next to the real document, from the same {@code /openapi/**} mapping.
  */
-@MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RecipeTest implements TestPropertyProvider {
+class RecipeTest {
 
     static final String ROUTE = "/api/messages/archive";
     static final String TEST_DOCUMENT = "/openapi/recipe-api.yml";
@@ -54,26 +51,25 @@ class RecipeTest implements TestPropertyProvider {
 
     final TokenMint mint = idp.mint();
 
-    @Inject
-    EmbeddedServer server;
+    ServiceUnderTest service; // stopped before the identity provider
 
-    @Override
-    public Map<String, String> getProperties() {
-        return Map.of(
-                "micronaut.server.port", "-1",
-                "micronaut.server.host", "127.0.0.1",
-                "auth.issuer", idp.issuer(),
-                "auth.audience", idp.audience(),
-                "auth.jwks-uri", idp.jwksUri().toString());
+    @BeforeAll
+    void start() {
+        service = settings().start();
+    }
+
+    /** The service's settings: it trusts {@code idp}. */
+    ServiceUnderTest.Settings settings() {
+        return ServiceUnderTest.trusting(idp);
     }
 
     RawHttp.Response get(String path, String... headers) {
-        return RawHttp.get(server.getPort(), path, headers);
+        return RawHttp.get(service.port(), path, headers);
     }
 
     /** RFC 9728 §5.1: every 401 challenge names the protected-resource metadata. */
     String resourceMetadata() {
-        return ", resource_metadata=\"http://127.0.0.1:" + server.getPort() + "/.well-known/oauth-protected-resource\"";
+        return ", resource_metadata=\"http://127.0.0.1:" + service.port() + "/.well-known/oauth-protected-resource\"";
     }
 
     RawHttp.Response withToken(String token) {

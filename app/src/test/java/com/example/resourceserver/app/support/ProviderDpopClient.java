@@ -1,12 +1,10 @@
 package com.example.resourceserver.app.support;
 
 import com.example.resourceserver.auth.testing.TestIdentityProvider;
+import com.example.resourceserver.auth.testing.TestKeys;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.oauth2.sdk.dpop.DPoPProofFactory;
 import com.nimbusds.oauth2.sdk.dpop.DefaultDPoPProofFactory;
@@ -43,20 +41,12 @@ public final class ProviderDpopClient {
 
     /** A client with a new P-256 key, signing ES256. */
     public static ProviderDpopClient withNewKey() {
-        try {
-            return new ProviderDpopClient(new ECKeyGenerator(Curve.P_256).generate(), JWSAlgorithm.ES256);
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
+        return new ProviderDpopClient(TestKeys.ec(null), JWSAlgorithm.ES256);
     }
 
     /** A client with a new 2048-bit RSA key, signing RS256. */
     public static ProviderDpopClient withNewRsaKey() {
-        try {
-            return new ProviderDpopClient(new RSAKeyGenerator(2048).generate(), JWSAlgorithm.RS256);
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
+        return new ProviderDpopClient(TestKeys.rsa(null), JWSAlgorithm.RS256);
     }
 
     /** An access token of the test issuer bound to this client's key ({@code cnf.jkt}), granting {@code scope}. */

@@ -130,6 +130,11 @@ public final class ServiceUnderTest implements AutoCloseable {
         return get(path, "Authorization", "Bearer " + token);
     }
 
+    /** The status of {@code GET path} with {@code Authorization: Bearer token}. */
+    public int statusWithToken(String path, String token) {
+        return getWithToken(path, token).statusCode();
+    }
+
     /** Stops the service; again is a no-op. */
     @Override
     public void close() {
