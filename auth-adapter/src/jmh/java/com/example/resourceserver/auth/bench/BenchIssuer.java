@@ -1,23 +1,22 @@
 package com.example.resourceserver.auth.bench;
 
 import com.example.resourceserver.auth.config.AuthSettings;
-import com.example.resourceserver.auth.config.JwksLocation;
-import com.example.resourceserver.auth.config.TrustedIssuer;
-import com.example.resourceserver.auth.keys.KeyFetchObserver;
-import com.example.resourceserver.auth.keys.TrustedKeySets;
+import com.example.resourceserver.auth.issuer.VerifiedToken;
+import com.example.resourceserver.auth.pipeline.AuthResult;
 import com.example.resourceserver.auth.testing.JwksServer;
+import com.example.resourceserver.auth.testing.TestConfigurations;
+import com.example.resourceserver.auth.testing.TestPipeline;
 import com.example.resourceserver.auth.testing.TokenMint;
-import com.example.resourceserver.auth.token.AccessTokenVerifier;
 import java.io.IOException;
-import java.time.Clock;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The benchmarks' issuer: its key set served over real HTTP on loopback ({@link JwksServer}), and the
- * {@link AccessTokenVerifier} that trusts it, built as the service builds it. Shared by the verification
- * benchmarks so that each measures the same path.
+ * The benchmarks' issuer: its key set served over real HTTP on loopback ({@link JwksServer}), and the request
+ * pipeline that trusts it, built from settings as the service builds it ({@link TestPipeline}), with and
+ * without the verified-token cache. Shared by the verification benchmarks so that each measures the same
+ * path. The framework's principal (Micronaut's {@code Authentication}) is not built here: the pipeline's
+ * principal is the verified token itself.
  */
 final class BenchIssuer implements AutoCloseable {
 
@@ -26,19 +25,31 @@ final class BenchIssuer implements AutoCloseable {
     /** Auth0's shape of a client id, in the {@code azp} of every benchmark token. */
     static final String CLIENT_ID = "zZ9t2hQsVYg0xkaL7sy2HMsF1Ty0zZhE";
 
-    final AccessTokenVerifier verifier;
+    /** The pipeline as shipped: the verified-token cache first. */
+    final TestPipeline cached;
+    /** The same pipeline with {@code auth.token-cache.enabled=false}: every request a full verification. */
+    final TestPipeline uncached;
+
     private final JwksServer jwks;
     private final ExecutorService executor = Executors.newCachedThreadPool();
-    private final TrustedKeySets keySets;
 
-    /** Trusts the keys {@code jwks} publishes, with these settings (algorithms, leeway ...). */
+    /** Trusts the keys {@code jwks} publishes, with these settings (algorithms, cache bounds ...). */
     BenchIssuer(JwksServer jwks, AuthSettings settings) {
         this.jwks = jwks;
-        TrustedIssuer issuer =
-                new TrustedIssuer("bench", jwks.baseUrl(), AUDIENCE, new JwksLocation.Fixed(jwks.jwksUri()));
-        this.keySets = new TrustedKeySets(
-                List.of(issuer), settings.getJwks(), false, Clock.systemUTC(), executor, KeyFetchObserver.NONE);
-        this.verifier = new AccessTokenVerifier(keySets, settings.verificationPolicy(), Clock.systemUTC());
+        this.cached = TestPipeline.start(
+                TestConfigurations.trusting(settings, jwks.baseUrl(), AUDIENCE, jwks.jwksUri()), executor);
+        settings.getTokenCache().setEnabled(false);
+        this.uncached = TestPipeline.start(
+                TestConfigurations.trusting(settings, jwks.baseUrl(), AUDIENCE, jwks.jwksUri()), executor);
+    }
+
+    /** The token through the pipeline, which must accept it (keys are fetched on first use). */
+    static AuthResult<VerifiedToken> accepted(TestPipeline pipeline, String token) {
+        AuthResult<VerifiedToken> result = pipeline.bearer(token);
+        if (!(result instanceof AuthResult.Authenticated<VerifiedToken>)) {
+            throw new IllegalStateException("the benchmark token is refused: " + result);
+        }
+        return result;
     }
 
     /**
@@ -56,7 +67,8 @@ final class BenchIssuer implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        keySets.close();
+        cached.close();
+        uncached.close();
         jwks.close();
         executor.shutdownNow();
     }

