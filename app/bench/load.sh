@@ -35,8 +35,9 @@
 # https://api.example/, RS256 keys from the JWKS that this script serves on loopback.
 #        PEER_CMD='java -jar /tmp/quarkus-peer/target/quarkus-app/quarkus-run.jar' PEER_LABEL=quarkus app/bench/load.sh
 #            started by this script with ISSUER, AUDIENCE, JWKS_URI, PORT (and the AUTH_* and
-#            MICRONAUT_SERVER_* equivalents) in its environment; its pid is the command's (so it should exec
-#            java, not fork it)
+#            MICRONAUT_SERVER_* settings the measured instance gets) in its environment; its pid is the
+#            command's (so it should exec java, not fork it). This service with other settings, in the same run:
+#            PEER_CMD='app/run -Dmicronaut.netty.event-loops.default.num-threads=4' PEER_LABEL=4-loops
 #        PEER_JAR=/tmp/before.jar PEER_LABEL=before app/bench/load.sh
 #            another jar of this service, started through app/run as the measured one is (startup cache,
 #            access log as the measured one): a change measured before/after in one run
@@ -158,6 +159,8 @@ elif [ -n "${PEER_CMD:-}" ]; then
   port=$(free_port) jwks_uri="http://127.0.0.1:$jwks_port/jwks.json"
   ISSUER=$issuer AUDIENCE=$audience JWKS_URI=$jwks_uri PORT=$port \
     AUTH_ISSUER=$issuer AUTH_AUDIENCE=$audience AUTH_JWKS_URI=$jwks_uri \
+    AUTH_INTROSPECTION_URI="http://127.0.0.1:$introspection_port/introspect" \
+    AUTH_INTROSPECTION_CLIENT_ID=bench AUTH_INTROSPECTION_CLIENT_SECRET=bench-secret \
     MICRONAUT_SERVER_PORT=$port MICRONAUT_SERVER_HOST=127.0.0.1 \
     bash -c "exec $PEER_CMD" >"$peer_log" 2>&1 &
   peer_url="http://127.0.0.1:$port" peer_pid=$!
@@ -180,6 +183,7 @@ fi
 
 cpu_ticks() { awk '{print $14 + $15}' /proc/$1/stat; }           # utime + stime of a process
 busy_ticks() { awk '/^cpu /{print $2+$3+$4+$7+$8+$9}' /proc/stat; } # whole machine, all cores
+idle_ticks() { awk '/^cpu /{print $5+$6}' /proc/stat; }             # whole machine: idle and I/O wait
 hz=$(getconf CLK_TCK); cores=$(nproc)
 
 run_wrk() { # [peer-]key[-log-off] seconds -> wrk output, with the server's CPU ticks and the machine's busy ticks around it
@@ -195,12 +199,12 @@ run_wrk() { # [peer-]key[-log-off] seconds -> wrk output, with the server's CPU 
     dpop-es256 | dpop-rs256)
       args=(-s app/bench/dpop.lua "$b/api/private" -- "$tokens_dir/$key-token.txt" "$out/$key-proofs.txt" "$threads") ;;
   esac
-  local s0=0 b0; [ -z "$target" ] || s0=$(cpu_ticks $target); b0=$(busy_ticks)
+  local s0=0 b0 i0; [ -z "$target" ] || s0=$(cpu_ticks $target); b0=$(busy_ticks); i0=$(idle_ticks)
   /usr/bin/time -f "wrk-cpu %U %S" wrk -t"$threads" -c"$connections" -d"${seconds}s" --latency "${args[@]}" 2>&1
   if [ -n "$target" ]; then
-    echo "server-ticks $(( $(cpu_ticks $target) - s0 )) busy-ticks $(( $(busy_ticks) - b0 ))"
+    echo "server-ticks $(( $(cpu_ticks $target) - s0 )) busy-ticks $(( $(busy_ticks) - b0 )) idle-ticks $(( $(idle_ticks) - i0 ))"
   else
-    echo "server-ticks nan busy-ticks $(( $(busy_ticks) - b0 ))"  # a peer without a known pid
+    echo "server-ticks nan busy-ticks $(( $(busy_ticks) - b0 )) idle-ticks $(( $(idle_ticks) - i0 ))"  # a peer without a known pid
   fi
 }
 
@@ -233,7 +237,7 @@ fi
 
 cache_counter() { curl -s "$base/prometheus" | awk -v r="$1" '$1 ~ "^verified_token_cache_requests_total" && $1 ~ "result=\"" r "\"" {print $2}'; }
 
-declare -A rps p50 p99 cpu_us cores_used other errors
+declare -A rps p50 p99 cpu_us cores_used other idle errors
 measured=()
 measure() { # key [label] (see run_wrk) -> its figures, under the label (default: the key)
   local key=$1 label=${2:-$1} output requests seconds=$duration
@@ -248,6 +252,8 @@ measure() { # key [label] (see run_wrk) -> its figures, under the label (default
   server_ticks=$(awk '/server-ticks/{print $2}' <<<"$output"); busy=$(awk '/server-ticks/{print $4}' <<<"$output")
   wrk_seconds=$(awk '/wrk-cpu/{print $2 + $3}' <<<"$output")
   measured+=("$label")
+  # The machine's idle time meanwhile: under saturation, CPU that nobody (server, wrk, others) could use.
+  idle[$label]=$(python3 -c "print(round(100 * $(awk '/server-ticks/{print $6}' <<<"$output") / $hz / ($cores * $seconds), 1))")
   if [ "$server_ticks" = nan ]; then
     cpu_us[$label]=nan cores_used[$label]=nan other[$label]=nan
     return
@@ -309,10 +315,10 @@ ms() { python3 -c "v='$1'; print(float(v[:-2]) if v.endswith('ms') else float(v[
   echo "load benchmark $stamp  (wrk -t$threads -c$connections -d${duration}s after 2 x ${warmup}s warm-up; JVM: app/run, i.e. $jvm; $("$(APP_RUN_PRINT=1 app/run | head -1)" -version 2>&1 | head -1); measured instance: access log $access_log; production logging)"
   echo "machine: $cores cores, load average before: $load_before, after: $load_after"
   [ -z "$peer" ] || echo "peer: $peer_label at $peer_url${peer_pid:+ (pid $peer_pid)}${PEER_CMD:+: $PEER_CMD}${PEER_JAR:+: $PEER_JAR}"
-  printf '%-22s %10s %9s %9s %11s %6s %12s  %s\n' route req/s p50 p99 "cpu us/req" cores "other load%" errors
+  printf '%-22s %10s %9s %9s %11s %6s %12s %6s  %s\n' route req/s p50 p99 "cpu us/req" cores "other load%" idle% errors
   for key in "${measured[@]}"; do
-    printf '%-22s %10s %9s %9s %11s %6s %12s  %s\n' "$key" "${rps[$key]}" "${p50[$key]}" "${p99[$key]}" "${cpu_us[$key]}" \
-      "${cores_used[$key]}" "${other[$key]}" "${errors[$key]:-}"
+    printf '%-22s %10s %9s %9s %11s %6s %12s %6s  %s\n' "$key" "${rps[$key]}" "${p50[$key]}" "${p99[$key]}" "${cpu_us[$key]}" \
+      "${cores_used[$key]}" "${other[$key]}" "${idle[$key]}" "${errors[$key]:-}"
   done
   args=()
   for key in "${measured[@]}"; do
