@@ -1,5 +1,6 @@
 package com.example.resourceserver.app;
 
+import com.example.resourceserver.app.crypto.NativeCrypto;
 import io.micronaut.context.env.Environment;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.runtime.Micronaut;
@@ -14,6 +15,7 @@ public class Application extends Micronaut {
     static final int CONFIGURATION_ERROR_EXIT_CODE = 2;
 
     public static void main(String[] args) {
+        NativeCrypto.install(); // before any key or signature is made: every later getInstance sees it first
         new Application().mainClass(Application.class).args(args).start();
     }
 
