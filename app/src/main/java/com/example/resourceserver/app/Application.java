@@ -15,7 +15,7 @@ public class Application extends Micronaut {
     static final int CONFIGURATION_ERROR_EXIT_CODE = 2;
 
     public static void main(String[] args) {
-        NativeCrypto.install(); // before any key or signature is made: every later getInstance sees it first
+        NativeCrypto.installInBackground(); // not on the startup thread: loading it would delay the first 200
         new Application().mainClass(Application.class).args(args).start();
     }
 

@@ -14,6 +14,11 @@ import org.slf4j.LoggerFactory;
  * 1.7 ms of CPU on JDK 17 and 0.9 ms on JDK 25, AWS-LC's a few tens of microseconds (docs/performance.md),
  * and every DPoP request verifies a fresh proof, which no cache can save.
  *
+ * <p>Loading the native library costs 250-300 ms of CPU and its self-test waits longer still (a cold JVM on
+ * the busy 2-core machine), so {@code Application.main} installs it on a thread of its own: the first
+ * requests do not wait for it, and anything verified before it is in place uses the JDK's providers, which
+ * give the same verdicts.
+ *
  * <p>Where the native library does not load (another OS or CPU than the linux-x86_64 build shipped in the
  * jar) or fails its self-test, nothing changes: the JDK's providers stay, and the service says so once.
  * {@code APP_NATIVE_CRYPTO=off} (or {@code -Dapp.native-crypto=off}) keeps the JDK's providers on purpose.
@@ -23,6 +28,14 @@ public final class NativeCrypto {
     private static final Logger LOG = LoggerFactory.getLogger(NativeCrypto.class);
 
     private NativeCrypto() {}
+
+    /** {@link #install()} on a daemon thread of its own, started here; the thread is returned to be joined. */
+    public static Thread installInBackground() {
+        Thread thread = new Thread(NativeCrypto::install, "native-crypto-install");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
 
     /** Installs the provider unless switched off or unusable here; returns the provider now first. */
     public static Provider install() {
