@@ -31,6 +31,9 @@ public final class NativeCrypto {
 
     /** {@link #install()} on a daemon thread of its own, started here; the thread is returned to be joined. */
     public static Thread installInBackground() {
+        // The JDK's provider list is built lazily under its own locks; building it here first, on the caller's
+        // thread, keeps the installing thread from racing the startup thread's first JCA or TLS call into it.
+        Security.getProviders();
         Thread thread = new Thread(NativeCrypto::install, "native-crypto-install");
         thread.setDaemon(true);
         thread.start();
