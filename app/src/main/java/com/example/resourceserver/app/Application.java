@@ -1,5 +1,6 @@
 package com.example.resourceserver.app;
 
+import com.example.resourceserver.app.crypto.NativeCrypto;
 import io.micronaut.context.env.Environment;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.runtime.Micronaut;
@@ -16,6 +17,7 @@ public class Application extends Micronaut {
 
     public static void main(String[] args) {
         exitNormallyOnSigterm();
+        NativeCrypto.installInBackground(); // not on the startup thread: loading it would delay the first 200
         new Application().mainClass(Application.class).args(args).start();
     }
 

@@ -17,6 +17,8 @@ import com.example.resourceserver.auth.testing.TestKeys;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -148,6 +150,25 @@ class OperationsTest {
     static void assertDelta(double expected, String before, String after, String metric, Map<String, String> labels) {
         double delta = Prometheus.value(after, metric, labels) - Prometheus.value(before, metric, labels);
         assertEquals(expected, delta, metric + labels);
+    }
+
+    // --- HTTP -----------------------------------------------------------------------------------------
+
+    @Test
+    void everyResponseCarriesOneDateInImfFixdate() {
+        service = ServiceUnderTest.startTrusting(idp);
+        for (String path : List.of("/api/public", "/api/private", "/nope")) {
+            HttpResponse<String> response = service.get(path);
+            List<String> dates = response.headers().allValues("Date");
+            assertEquals(1, dates.size(), path + ": " + dates);
+            String date = dates.get(0);
+            assertTrue(
+                    date.matches("[A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT"),
+                    path + ": " + date);
+            long seconds = ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toEpochSecond();
+            assertTrue(Math.abs(seconds - Instant.now().getEpochSecond()) < 60, path + ": " + date);
+        }
     }
 
     // --- logs -----------------------------------------------------------------------------------------
